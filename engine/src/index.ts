@@ -1,0 +1,23 @@
+export { createEngine, type Engine, type EngineOptions } from './runtime/createEngine.js';
+export type { StartOptions, SendOptions } from './runtime/commands.js';
+export type { Task } from './runtime/queries.js';
+export type { MigrateOptions, MigrationReport } from './runtime/migrate.js';
+export type { TimerRunReport, Scheduler } from './runtime/timers.js';
+export type { OutboxReport } from './runtime/outbox.js';
+export { sendMessage, MESSAGE_EVENT } from './runtime/messages.js';
+export {
+  defineWorkflow,
+  SYSTEM_ROLE,
+  type WorkflowConfig,
+  type WorkflowDefinition,
+  type EventSpec,
+  type DeadlineSpec,
+  type WorkflowAccess,
+  type LocalText,
+} from './workflow/defineWorkflow.js';
+export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } from './errors.js';
+export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
+export { createMemoryStore, MemoryStore } from './store/memoryStore.js';
+export type { Store, ChangeSet, InstanceQuery, StoreDump } from './store/store.js';
+export * from './calendar/index.js';
+export type * from './types.js';

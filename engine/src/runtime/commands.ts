@@ -1,0 +1,150 @@
+/**
+ * The two write commands callers use: open a case and send an event to it. Checks run in the order
+ * the caller can act on: who you are (forbidden), what the case accepts now (not-allowed-in-state),
+ * what you sent (invalid-data). Nothing is written unless every check passes.
+ */
+import { EngineError } from '../errors.js';
+import type { Actor, InstanceRecord, SendResult, WorkflowEvent } from '../types.js';
+import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
+import { authorize } from './access.js';
+import { commitChange, replayedResult } from './commit.js';
+import type { EngineContext } from './context.js';
+import { checkEventData } from './eventData.js';
+import { buildStart, buildStep, machineEventOf, restoreSnapshot } from './transition.js';
+import { assertActor, assertEvent, assertId, assertJson, assertOptionalString } from './validateInput.js';
+
+export interface StartOptions {
+  actor: Actor;
+  region: string;
+  subject: string;
+  data?: Record<string, unknown>;
+  instanceId?: string;
+  commandId?: string;
+  /** Versions in force at start (e.g. `{ params: 'beijing@2025-09-01' }`), kept for the life of the case. */
+  pins?: Record<string, string>;
+  /** Role to act under when the actor holds several that qualify. */
+  role?: string;
+}
+
+export interface SendOptions {
+  actor: Actor;
+  commandId?: string;
+  role?: string;
+}
+
+export async function startInstance(ctx: EngineContext, workflowId: string, options: StartOptions): Promise<SendResult> {
+  assertId(workflowId, 'workflowId');
+  if (typeof options !== 'object' || options === null) {
+    throw new EngineError('invalid-input', { en: 'start options are required', zh: '缺少 start 参数' }, { path: 'options' });
+  }
+  assertActor(options.actor);
+  assertId(options.region, 'region');
+  assertId(options.subject, 'subject');
+  assertOptionalString(options.instanceId, 'instanceId');
+  assertOptionalString(options.commandId, 'commandId');
+  assertOptionalString(options.role, 'role');
+  const event: WorkflowEvent = { type: 'start', ...(options.data !== undefined ? { data: options.data } : {}) };
+  assertEvent(event);
+  if (options.pins !== undefined) assertJson(options.pins, '/pins');
+  const pins = { ...(options.pins ?? {}) };
+
+  const commandId = options.commandId ?? ctx.newId();
+  const replay = await replayedResult(ctx, commandId);
+  if (replay) return replay;
+
+  const workflow = ctx.registry.get(workflowId);
+  const scope = { region: options.region, subject: options.subject, pins };
+  const role = authorize(workflow, options.actor, workflow.start.roles, scope, `${workflowId}.start`, options.role);
+  const form = await checkEventData(ctx, workflow, 'start', workflow.start.form, options.data, scope);
+  const instanceId = options.instanceId ?? ctx.newId();
+  if (await ctx.store.getInstance(instanceId)) {
+    throw new EngineError('already-exists', { en: `case ${instanceId} already exists`, zh: `案件 ${instanceId} 已存在` }, { instanceId });
+  }
+  const { change, result } = await buildStart(ctx, {
+    workflow,
+    kind: 'start',
+    actor: { id: options.actor.id, role },
+    event,
+    ...(form ? { form } : {}),
+    commandId,
+    at: ctx.clock.now(),
+    instanceId,
+    region: options.region,
+    subject: options.subject,
+    pins,
+  });
+  return commitChange(ctx, change, result);
+}
+
+export async function loadInstance(ctx: EngineContext, instanceId: string): Promise<{ record: InstanceRecord; workflow: WorkflowDefinition }> {
+  assertId(instanceId, 'instanceId');
+  const record = await ctx.store.getInstance(instanceId);
+  if (!record) throw new EngineError('not-found', { en: `case ${instanceId} does not exist`, zh: `案件 ${instanceId} 不存在` }, { instanceId });
+  return { record, workflow: ctx.registry.get(record.workflowId, record.workflowVersion) };
+}
+
+export function notAllowed(record: InstanceRecord, type: string, reason: 'state' | 'guard'): EngineError {
+  const allowed = record.acceptedEvents;
+  return new EngineError(
+    'not-allowed-in-state',
+    reason === 'state'
+      ? {
+          en: `${type} is not accepted in state ${record.stateKey || record.status}; accepted: ${allowed.join(', ') || 'none'}`,
+          zh: `当前状态 ${record.stateKey || record.status} 不接受 ${type}；可办理：${allowed.join('、') || '无'}`,
+        }
+      : {
+          en: `${type} is accepted in state ${record.stateKey} but its conditions are not met`,
+          zh: `状态 ${record.stateKey} 接受 ${type}，但其条件未满足`,
+        },
+    { state: record.state, stateKey: record.stateKey, eventType: type, allowed, reason },
+  );
+}
+
+export async function sendEvent(ctx: EngineContext, instanceId: string, event: WorkflowEvent, options: SendOptions): Promise<SendResult> {
+  assertEvent(event);
+  if (typeof options !== 'object' || options === null) {
+    throw new EngineError('invalid-input', { en: 'send options { actor } are required', zh: '缺少 send 参数 { actor }' }, { path: 'options' });
+  }
+  assertActor(options.actor);
+  assertOptionalString(options.commandId, 'commandId');
+  assertOptionalString(options.role, 'role');
+  const commandId = options.commandId ?? ctx.newId();
+  const replay = await replayedResult(ctx, commandId);
+  if (replay) {
+    if (replay.instanceId !== instanceId) {
+      throw new EngineError(
+        'invalid-input',
+        { en: `commandId ${commandId} was already used for case ${replay.instanceId}`, zh: `指令号 ${commandId} 已用于案件 ${replay.instanceId}` },
+        { path: 'commandId' },
+      );
+    }
+    return replay;
+  }
+
+  const { record, workflow } = await loadInstance(ctx, instanceId);
+  const spec = workflow.events[event.type];
+  if (!spec) {
+    throw new EngineError(
+      'invalid-input',
+      { en: `${workflow.id} has no event ${event.type}; known: ${workflow.eventTypes.join(', ')}`, zh: `${workflow.id} 没有事件 ${event.type}；已知事件：${workflow.eventTypes.join('、')}` },
+      { path: 'event.type', known: workflow.eventTypes },
+    );
+  }
+  const role = authorize(workflow, options.actor, spec.roles, record, event.type, options.role);
+  if (!record.acceptedEvents.includes(event.type)) throw notAllowed(record, event.type, 'state');
+  const form = await checkEventData(ctx, workflow, event.type, spec.form, event.data, record);
+
+  const request = {
+    workflow,
+    kind: 'event' as const,
+    actor: { id: options.actor.id, role },
+    event,
+    ...(form ? { form } : {}),
+    commandId,
+    at: ctx.clock.now(),
+  };
+  const snapshot = restoreSnapshot(workflow, record);
+  if (!snapshot.can(machineEventOf(request))) throw notAllowed(record, event.type, 'guard');
+  const { change, result } = await buildStep(ctx, request, record, snapshot);
+  return commitChange(ctx, change, result);
+}

@@ -1,0 +1,24 @@
+/** Writing a change set, and turning a lost race on a repeated commandId into its first answer. */
+import { isEngineError } from '../errors.js';
+import type { ChangeSet } from '../store/store.js';
+import type { SendResult } from '../types.js';
+import type { EngineContext } from './context.js';
+
+export async function replayedResult(ctx: EngineContext, commandId: string): Promise<SendResult | undefined> {
+  const command = await ctx.store.getCommand(commandId);
+  return command && { ...command.result, replayed: true };
+}
+
+export async function commitChange(ctx: EngineContext, change: ChangeSet, result: SendResult): Promise<SendResult> {
+  try {
+    await ctx.store.commit(change);
+    ctx.afterCommit?.(change);
+    return result;
+  } catch (error) {
+    if (isEngineError(error, 'conflict') && error.details.reason === 'duplicate-command') {
+      const first = await replayedResult(ctx, change.command.commandId);
+      if (first) return first;
+    }
+    throw error;
+  }
+}

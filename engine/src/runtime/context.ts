@@ -1,0 +1,17 @@
+/** What every engine operation needs, passed explicitly instead of hidden in a class. */
+import type { BusinessCalendar } from '../calendar/businessCalendar.js';
+import type { Store } from '../store/store.js';
+import type { ChangeSet } from '../store/store.js';
+import type { Clock, EventDataValidator } from '../types.js';
+import type { WorkflowRegistry } from '../workflow/registry.js';
+
+export interface EngineContext {
+  store: Store;
+  registry: WorkflowRegistry;
+  clock: Clock;
+  calendar: BusinessCalendar;
+  validate: EventDataValidator | undefined;
+  newId: () => string;
+  /** Called after each successful commit (the engine uses it to deliver new outbox messages). */
+  afterCommit?: (change: ChangeSet) => void;
+}

@@ -1,0 +1,127 @@
+/**
+ * The engine's public face: wires a store, registered workflows, a clock, a business calendar and an
+ * injected form validator, and exposes the operations. All rules live in the modules it calls.
+ */
+import { createChineseCalendar, type BusinessCalendar } from '../calendar/businessCalendar.js';
+import { EngineError } from '../errors.js';
+import type { VerifyResult } from '../journal/journal.js';
+import type { InstanceQuery, Store } from '../store/store.js';
+import type { Actor, Clock, EventDataValidator, InstanceRecord, JournalEntry, SendResult, WorkflowEvent } from '../types.js';
+import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
+import { WorkflowRegistry } from '../workflow/registry.js';
+import { sendEvent, startInstance, type SendOptions, type StartOptions } from './commands.js';
+import type { EngineContext } from './context.js';
+import { migrateInstances, type MigrateOptions, type MigrationReport } from './migrate.js';
+import { deliverOutbox, type OutboxReport } from './outbox.js';
+import { getInstance, history, query, tasks, verify, type Task } from './queries.js';
+import { runDueTimers, startScheduler, type Scheduler, type TimerRunReport } from './timers.js';
+
+export interface EngineOptions {
+  store: Store;
+  workflows: readonly WorkflowDefinition[];
+  /** Defaults to the system clock; tests and the demo clock inject their own. */
+  clock?: Clock;
+  /** Defaults to the Chinese working-day calendar with the bundled State Council data. */
+  calendar?: BusinessCalendar;
+  /** Validates event data against a form; required when any workflow event names a form. */
+  validate?: EventDataValidator;
+  /** Roles allowed to migrate cases between workflow versions (default `config`). */
+  migrateRoles?: readonly string[];
+  /** `auto` (default) delivers cross-case messages right after the commit that wrote them. */
+  messageDelivery?: 'auto' | 'manual';
+  newId?: () => string;
+  /** Background failures (message delivery, scheduler) are reported here; default console.error. */
+  onError?: (error: unknown) => void;
+}
+
+export interface Engine {
+  start(workflowId: string, options: StartOptions): Promise<SendResult>;
+  send(instanceId: string, event: WorkflowEvent, options: SendOptions): Promise<SendResult>;
+  get(instanceId: string): Promise<InstanceRecord>;
+  history(instanceId: string): Promise<JournalEntry[]>;
+  tasks(actor: Actor, options?: { limit?: number }): Promise<Task[]>;
+  query(query: InstanceQuery): Promise<InstanceRecord[]>;
+  verify(instanceId: string): Promise<VerifyResult>;
+  runDueTimers(now?: number): Promise<TimerRunReport>;
+  deliverMessages(limit?: number): Promise<OutboxReport>;
+  migrate(ids: readonly string[], toVersion: number, options: MigrateOptions): Promise<MigrationReport>;
+  /** Fires overdue timers now, then as they fall due, until stopped. */
+  startScheduler(options?: { pollMs?: number }): Scheduler;
+  /** Resolves when background message delivery has settled (for tests and orderly shutdown). */
+  idle(): Promise<void>;
+  register(workflow: WorkflowDefinition): void;
+  workflow(id: string, version?: number): WorkflowDefinition;
+  readonly calendar: BusinessCalendar;
+  readonly clock: Clock;
+}
+
+function usesForms(workflow: WorkflowDefinition): boolean {
+  return workflow.start.form !== undefined || Object.values(workflow.events).some((e) => e.form !== undefined);
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  if (!options || typeof options.store?.commit !== 'function') {
+    throw new EngineError('invalid-input', { en: 'createEngine needs a store', zh: 'createEngine 需要 store' }, { path: 'store' });
+  }
+  if (!Array.isArray(options.workflows)) {
+    throw new EngineError('invalid-input', { en: 'createEngine needs workflows: WorkflowDefinition[]', zh: 'createEngine 需要 workflows 列表' }, { path: 'workflows' });
+  }
+  const registry = new WorkflowRegistry([]);
+  const checkValidator = (workflow: WorkflowDefinition) => {
+    if (!options.validate && usesForms(workflow)) {
+      throw new EngineError('invalid-definition', {
+        en: `${workflow.id}@${workflow.version} names forms, so createEngine needs a validate function`,
+        zh: `${workflow.id}@${workflow.version} 使用了表单，createEngine 须提供 validate 校验函数`,
+      });
+    }
+    registry.register(workflow);
+  };
+  options.workflows.forEach(checkValidator);
+
+  const onError = options.onError ?? ((error: unknown) => console.error('[nongan engine]', error));
+  const ctx: EngineContext = {
+    store: options.store,
+    registry,
+    clock: options.clock ?? { now: () => Date.now() },
+    calendar: options.calendar ?? createChineseCalendar(),
+    validate: options.validate,
+    newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
+  };
+
+  let background: Promise<unknown> = Promise.resolve();
+  const deliverInBackground = () => {
+    background = background.then(() => deliverOutbox(ctx)).catch(onError);
+  };
+  if ((options.messageDelivery ?? 'auto') === 'auto') {
+    ctx.afterCommit = (change) => {
+      if (change.outboxToAdd.length > 0) deliverInBackground();
+    };
+  }
+  const migrateRoles = options.migrateRoles ?? ['config'];
+
+  return {
+    start: (workflowId, startOptions) => startInstance(ctx, workflowId, startOptions),
+    send: (instanceId, event, sendOptions) => sendEvent(ctx, instanceId, event, sendOptions),
+    get: (instanceId) => getInstance(ctx, instanceId),
+    history: (instanceId) => history(ctx, instanceId),
+    tasks: (actor, taskOptions) => tasks(ctx, actor, taskOptions),
+    query: (q) => query(ctx, q),
+    verify: (instanceId) => verify(ctx, instanceId),
+    runDueTimers: (now) => runDueTimers(ctx, now ?? ctx.clock.now()),
+    deliverMessages: (limit) => deliverOutbox(ctx, limit),
+    migrate: (ids, toVersion, migrateOptions) => migrateInstances(ctx, ids, toVersion, migrateOptions, migrateRoles),
+    startScheduler: (schedulerOptions) =>
+      startScheduler(ctx, async () => void (await deliverOutbox(ctx)), onError, schedulerOptions?.pollMs),
+    idle: async () => {
+      let seen;
+      do {
+        seen = background;
+        await seen;
+      } while (seen !== background);
+    },
+    register: checkValidator,
+    workflow: (id, version) => registry.get(id, version),
+    calendar: ctx.calendar,
+    clock: ctx.clock,
+  };
+}

@@ -1,0 +1,50 @@
+/** Event data against the event's form, through the validator the host injected. */
+import { EngineError } from '../errors.js';
+import type { FormRef, InstanceRecord } from '../types.js';
+import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
+import type { EngineContext } from './context.js';
+
+export async function checkEventData(
+  ctx: EngineContext,
+  workflow: WorkflowDefinition,
+  eventType: string,
+  form: FormRef | undefined,
+  data: Record<string, unknown> | undefined,
+  scope: Pick<InstanceRecord, 'region' | 'pins'>,
+): Promise<{ id: string; version: string } | undefined> {
+  if (!form) {
+    if (data !== undefined && Object.keys(data).length > 0) {
+      throw new EngineError(
+        'invalid-data',
+        { en: `${eventType} carries no data, but data was sent`, zh: `${eventType} 不接收数据，但提交了数据` },
+        { eventType, issues: [{ path: '', message: 'unexpected data', messageZh: '不应提交数据' }] },
+      );
+    }
+    return undefined;
+  }
+  if (!ctx.validate) {
+    throw new EngineError('invalid-definition', {
+      en: `${workflow.id} needs form ${form.id}, but the engine was created without a validate function`,
+      zh: `${workflow.id} 需要表单 ${form.id}，但创建引擎时未提供 validate 校验函数`,
+    });
+  }
+  const outcome = await ctx.validate(form, data ?? {}, {
+    workflowId: workflow.id,
+    workflowVersion: workflow.version,
+    region: scope.region,
+    eventType,
+    pins: scope.pins,
+  });
+  if (!outcome.ok) {
+    const first = outcome.issues[0];
+    throw new EngineError(
+      'invalid-data',
+      {
+        en: `${outcome.issues.length} problem(s) in form ${form.id}${first ? `, first: ${first.path || '/'} ${first.message}` : ''}`,
+        zh: `表单 ${form.id} 有 ${outcome.issues.length} 处问题${first ? `，首个：${first.path || '/'} ${first.messageZh ?? first.message}` : ''}`,
+      },
+      { eventType, form: form.id, formVersion: outcome.formVersion, issues: outcome.issues },
+    );
+  }
+  return { id: form.id, version: outcome.formVersion };
+}

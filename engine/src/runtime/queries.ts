@@ -1,0 +1,66 @@
+/** Read side: a case, its history, an actor's tasks, instance queries, journal verification. */
+import type { VerifyResult } from '../journal/journal.js';
+import { verifyJournal } from '../journal/journal.js';
+import { DEFAULT_QUERY_LIMIT, type InstanceQuery } from '../store/store.js';
+import type { Actor, InstanceRecord, JournalEntry } from '../types.js';
+import { eventsActorMaySend, taskKeysOfActor } from './access.js';
+import { loadInstance } from './commands.js';
+import type { EngineContext } from './context.js';
+import { assertActor } from './validateInput.js';
+import { EngineError } from '../errors.js';
+
+export interface Task {
+  instance: InstanceRecord;
+  /** Events this actor may send now. */
+  events: string[];
+  /** Earliest pending deadline of the case, if any. */
+  dueAt: number | null;
+}
+
+export async function getInstance(ctx: EngineContext, instanceId: string): Promise<InstanceRecord> {
+  return (await loadInstance(ctx, instanceId)).record;
+}
+
+export async function history(ctx: EngineContext, instanceId: string): Promise<JournalEntry[]> {
+  await loadInstance(ctx, instanceId);
+  return ctx.store.getJournal(instanceId);
+}
+
+export async function verify(ctx: EngineContext, instanceId: string): Promise<VerifyResult> {
+  const { record } = await loadInstance(ctx, instanceId);
+  return verifyJournal(await ctx.store.getJournal(instanceId), record.journalHead);
+}
+
+/**
+ * Open tasks of an actor, found through the task-key index. The index is a superset (keys carry role
+ * and scope, not every rule); each hit is re-checked with the same rule `send` applies.
+ */
+export async function tasks(ctx: EngineContext, actor: Actor, options: { limit?: number } = {}): Promise<Task[]> {
+  assertActor(actor);
+  const limit = options.limit ?? DEFAULT_QUERY_LIMIT;
+  const records = await ctx.store.findByTaskKeys(taskKeysOfActor(actor), limit);
+  const out: Task[] = [];
+  for (const instance of records) {
+    const workflow = ctx.registry.get(instance.workflowId, instance.workflowVersion);
+    const events = eventsActorMaySend(workflow, actor, instance);
+    if (events.length > 0) out.push({ instance, events, dueAt: instance.nextDueAt });
+  }
+  return out.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
+}
+
+const QUERY_KEYS = new Set(['workflowId', 'region', 'subject', 'state', 'status', 'limit', 'offset']);
+
+export async function query(ctx: EngineContext, q: InstanceQuery): Promise<InstanceRecord[]> {
+  if (typeof q !== 'object' || q === null) {
+    throw new EngineError('invalid-input', { en: 'query must be an object', zh: '查询条件必须是对象' }, { path: 'query' });
+  }
+  const unknown = Object.keys(q).filter((k) => !QUERY_KEYS.has(k));
+  if (unknown.length > 0) {
+    throw new EngineError(
+      'invalid-input',
+      { en: `unknown query keys: ${unknown.join(', ')}`, zh: `未知的查询条件：${unknown.join('、')}` },
+      { path: 'query', unknown },
+    );
+  }
+  return ctx.store.findInstances(q);
+}

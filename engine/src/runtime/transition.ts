@@ -1,0 +1,249 @@
+/**
+ * Turns one accepted event into one change set: the machine step, the hash-chained journal entry,
+ * timers cancelled and scheduled, outbox rows, the command record and the new instance record.
+ * Everything here happens before the store transaction opens.
+ */
+import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { computeDueAt } from '../calendar/duration.js';
+import { CalendarError } from '../calendar/errors.js';
+import { EngineError } from '../errors.js';
+import { GENESIS_HASH, sealEntry } from '../journal/journal.js';
+import type { ChangeSet } from '../store/store.js';
+import type {
+  InstanceRecord,
+  JournalKind,
+  MachineEvent,
+  OutboxMessage,
+  SendResult,
+  TimerRecord,
+  WorkflowEvent,
+} from '../types.js';
+import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
+import { acceptedEventTypes, activePaths, stateKeyOf } from '../workflow/introspect.js';
+import { taskKeysFor } from './access.js';
+import type { EngineContext } from './context.js';
+import { emittedMessages } from './messages.js';
+import { assertJson } from './validateInput.js';
+
+export interface TransitionRequest {
+  workflow: WorkflowDefinition;
+  kind: JournalKind;
+  actor: { id: string; role: string };
+  event: WorkflowEvent;
+  form?: { id: string; version: string };
+  commandId: string;
+  /** Effective time: now, or a late timer's due time so that chained deadlines keep the legal timeline. */
+  at: number;
+  /** Timers consumed by this transition (the one that fired). */
+  consumedTimerIds?: readonly string[];
+}
+
+export interface StartRequest extends TransitionRequest {
+  instanceId: string;
+  region: string;
+  subject: string;
+  pins: Record<string, string>;
+}
+
+export function restoreSnapshot(workflow: WorkflowDefinition, record: InstanceRecord): AnyMachineSnapshot {
+  return workflow.machine.resolveState({ value: record.state, context: record.context as Record<string, unknown> });
+}
+
+export function machineEventOf(request: Pick<TransitionRequest, 'event' | 'actor'>): MachineEvent {
+  return { type: request.event.type, data: request.event.data ?? {}, actor: request.actor };
+}
+
+export function acceptedEventsOf(workflow: WorkflowDefinition, value: StateValue, status: string): string[] {
+  if (status !== 'active') return [];
+  return acceptedEventTypes(value, workflow.eventsByPath, workflow.rootEvents, workflow.eventTypes);
+}
+
+function assertPersistableContext(workflow: WorkflowDefinition, snapshot: AnyMachineSnapshot): void {
+  if (snapshot.status === 'error') {
+    throw new EngineError('invalid-definition', {
+      en: `${workflow.id}@${workflow.version}: the machine failed: ${String(snapshot.error)}`,
+      zh: `${workflow.id}@${workflow.version}：状态机执行出错：${String(snapshot.error)}`,
+    });
+  }
+  try {
+    assertJson(snapshot.context, '/context');
+  } catch (error) {
+    const reason = (error as EngineError).message;
+    throw new EngineError('invalid-definition', {
+      en: `${workflow.id}@${workflow.version}: machine context must stay plain JSON (${reason})`,
+      zh: `${workflow.id}@${workflow.version}：状态机 context 必须是纯 JSON（${(error as EngineError).messageZh ?? reason}）`,
+    });
+  }
+}
+
+/** Timers to add for states entered between `before` and `after`. */
+function scheduleTimers(
+  ctx: EngineContext,
+  workflow: WorkflowDefinition,
+  instanceId: string,
+  revision: number,
+  entered: Iterable<string>,
+  at: number,
+  context: unknown,
+): TimerRecord[] {
+  const timers: TimerRecord[] = [];
+  for (const path of entered) {
+    (workflow.deadlines.get(path) ?? []).forEach((deadline, index) => {
+      let due;
+      try {
+        due = computeDueAt(deadline.after, at, ctx.calendar, context);
+      } catch (error) {
+        if (!(error instanceof CalendarError)) throw error;
+        throw new EngineError(
+          'invalid-data',
+          { en: `deadline of state ${path}: ${error.en}`, zh: `状态 ${path} 的期限：${error.zh}` },
+          { statePath: path, issues: [{ path: '', message: error.en, messageZh: error.zh }] },
+        );
+      }
+      timers.push({
+        id: `${instanceId}:${revision}:${path}:${index}`,
+        instanceId,
+        statePath: path,
+        event: deadline.send,
+        dueAt: due.dueAt,
+        provisional: due.provisional,
+      });
+    });
+  }
+  return timers;
+}
+
+interface Built {
+  change: ChangeSet;
+  result: SendResult;
+}
+
+async function build(
+  ctx: EngineContext,
+  request: TransitionRequest,
+  previous: InstanceRecord | null,
+  base: Pick<InstanceRecord, 'id' | 'region' | 'subject' | 'pins' | 'createdAt'>,
+  next: AnyMachineSnapshot,
+  actions: ReadonlyArray<{ type: string; params?: unknown }>,
+  existingTimers: readonly TimerRecord[],
+): Promise<Built> {
+  const { workflow } = request;
+  assertPersistableContext(workflow, next);
+  const revision = (previous?.revision ?? 0) + 1;
+  const seq = (previous?.journalHead.seq ?? 0) + 1;
+  const status = next.status === 'done' ? 'done' : 'active';
+  const before = previous ? activePaths(previous.state) : new Set<string>();
+  const after = status === 'done' ? new Set<string>() : activePaths(next.value);
+  const left = new Set([...before].filter((p) => !after.has(p)));
+  const entered = [...after].filter((p) => !before.has(p));
+
+  const consumed = new Set(request.consumedTimerIds ?? []);
+  const timerIdsToRemove = existingTimers.filter((t) => consumed.has(t.id) || left.has(t.statePath)).map((t) => t.id);
+  for (const id of consumed) if (!timerIdsToRemove.includes(id)) timerIdsToRemove.push(id);
+  const timersToAdd = scheduleTimers(ctx, workflow, base.id, revision, entered, request.at, next.context);
+  const remaining = existingTimers.filter((t) => !timerIdsToRemove.includes(t.id)).concat(timersToAdd);
+  const nextDueAt = remaining.length > 0 ? Math.min(...remaining.map((t) => t.dueAt)) : null;
+
+  const outboxToAdd: OutboxMessage[] = emittedMessages(actions).map((message, i) => ({
+    id: `${base.id}#${seq}#${i}`,
+    sourceInstanceId: base.id,
+    sourceSeq: seq,
+    to: message.to,
+    event: message.event,
+    status: 'pending',
+    createdAt: request.at,
+    attempts: 0,
+    outcomes: [],
+  }));
+
+  const journal = await sealEntry({
+    instanceId: base.id,
+    seq,
+    kind: request.kind,
+    at: request.at,
+    recordedAt: ctx.clock.now(),
+    actor: request.actor,
+    event: request.event.data === undefined ? { type: request.event.type } : { type: request.event.type, data: request.event.data },
+    ...(request.form ? { form: request.form } : {}),
+    stateBefore: previous?.state ?? null,
+    stateAfter: next.value,
+    workflowVersion: workflow.version,
+    revision,
+    commandId: request.commandId,
+    prevHash: previous?.journalHead.hash ?? GENESIS_HASH,
+  });
+
+  const acceptedEvents = acceptedEventsOf(workflow, next.value, status);
+  const instance: InstanceRecord = {
+    ...base,
+    workflowId: workflow.id,
+    workflowVersion: workflow.version,
+    status,
+    state: next.value,
+    stateKey: stateKeyOf(next.value),
+    context: next.context,
+    revision,
+    journalHead: { seq, hash: journal.hash },
+    acceptedEvents,
+    taskKeys: taskKeysFor(workflow, acceptedEvents, base),
+    nextDueAt,
+    updatedAt: request.at,
+  };
+  const result: SendResult = {
+    instanceId: base.id,
+    revision,
+    state: instance.state,
+    stateKey: instance.stateKey,
+    status,
+    seq,
+    commandId: request.commandId,
+    replayed: false,
+  };
+  return {
+    change: {
+      instance,
+      expectedRevision: previous?.revision ?? null,
+      journal,
+      command: { commandId: request.commandId, instanceId: base.id, result, at: request.at },
+      timersToAdd,
+      timerIdsToRemove,
+      outboxToAdd,
+    },
+    result,
+  };
+}
+
+/** Change set that opens a case in the machine's initial state. */
+export async function buildStart(ctx: EngineContext, request: StartRequest): Promise<Built> {
+  const input = { data: request.event.data ?? {}, region: request.region, subject: request.subject, pins: request.pins, instanceId: request.instanceId };
+  const [snapshot, actions] = initialTransition(request.workflow.machine, input);
+  const base = { id: request.instanceId, region: request.region, subject: request.subject, pins: request.pins, createdAt: request.at };
+  return build(ctx, request, null, base, snapshot, actions, []);
+}
+
+/** Change set for an event the caller has already authorised, validated and checked with `can`. */
+export async function buildStep(
+  ctx: EngineContext,
+  request: TransitionRequest,
+  record: InstanceRecord,
+  snapshot: AnyMachineSnapshot,
+): Promise<Built> {
+  const [next, actions] = transition(request.workflow.machine, snapshot, machineEventOf(request));
+  const timers = await ctx.store.timersOf(record.id);
+  return build(ctx, request, record, record, next, actions, timers);
+}
+
+/**
+ * Change set that moves a case to another workflow version and state, journalled as `migrate`.
+ * Deadlines of states that stay active keep their due times; left states' timers are cancelled and
+ * newly entered states get theirs, exactly as for an ordinary transition.
+ */
+export async function buildMigration(
+  ctx: EngineContext,
+  request: TransitionRequest,
+  record: InstanceRecord,
+  target: AnyMachineSnapshot,
+): Promise<Built> {
+  const timers = await ctx.store.timersOf(record.id);
+  return build(ctx, request, record, record, target, [], timers);
+}

@@ -1,0 +1,89 @@
+/**
+ * Persistence boundary. The engine computes everything (snapshot, hash-chained journal entry, timers,
+ * outbox) before it writes, then hands the adapter ONE change set to apply atomically. This keeps
+ * IndexedDB transactions free of foreign awaits (which would auto-commit them) and maps one-to-one
+ * onto a SQL transaction: `UPDATE instances ... WHERE id = $1 AND revision = $expected` plus inserts.
+ */
+import type {
+  CommandRecord,
+  InstanceRecord,
+  JournalEntry,
+  OutboxMessage,
+  TimerRecord,
+} from '../types.js';
+
+export interface ChangeSet {
+  instance: InstanceRecord;
+  /** Revision the change was computed from; `null` creates the instance (it must not exist). */
+  expectedRevision: number | null;
+  journal: JournalEntry;
+  command: CommandRecord;
+  timersToAdd: TimerRecord[];
+  timerIdsToRemove: string[];
+  outboxToAdd: OutboxMessage[];
+}
+
+export interface InstanceQuery {
+  workflowId?: string;
+  region?: string;
+  subject?: string;
+  /** A state path: matches that state and its sub-states (`review` matches `review.initial`). */
+  state?: string;
+  status?: InstanceRecord['status'];
+  limit?: number;
+  offset?: number;
+}
+
+/** Everything a store holds, for backup, restore and bulk loading. */
+export interface StoreDump {
+  instances: InstanceRecord[];
+  journal: JournalEntry[];
+  timers: TimerRecord[];
+  outbox: OutboxMessage[];
+  commands: CommandRecord[];
+}
+
+export interface Store {
+  /**
+   * Applies the change set atomically or not at all. Throws `EngineError('conflict')` when the stored
+   * revision differs from `expectedRevision` (or the instance exists on create), with
+   * `details.reason = 'duplicate-command'` when `command.commandId` was already recorded.
+   */
+  commit(change: ChangeSet): Promise<void>;
+
+  getInstance(id: string): Promise<InstanceRecord | undefined>;
+  getInstances(ids: readonly string[]): Promise<Array<InstanceRecord | undefined>>;
+  findInstances(query: InstanceQuery): Promise<InstanceRecord[]>;
+  countInstances(query: InstanceQuery): Promise<number>;
+  /** Instances carrying any of the task keys, each once; index lookup, not a scan. */
+  findByTaskKeys(keys: readonly string[], limit: number): Promise<InstanceRecord[]>;
+
+  /** Journal of one instance in `seq` order. */
+  getJournal(instanceId: string): Promise<JournalEntry[]>;
+  getCommand(commandId: string): Promise<CommandRecord | undefined>;
+
+  /** Timers due at or before `now`, earliest first (ties by id). */
+  dueTimers(now: number, limit: number): Promise<TimerRecord[]>;
+  timersOf(instanceId: string): Promise<TimerRecord[]>;
+  /** Removes timers that fired without effect (their event was refused). */
+  deleteTimers(ids: readonly string[]): Promise<void>;
+  /** The earliest pending due time, for the scheduler. */
+  nextDueAt(): Promise<number | null>;
+
+  pendingOutbox(limit: number): Promise<OutboxMessage[]>;
+  updateOutbox(message: OutboxMessage): Promise<void>;
+
+  /** Whole-store export, for backup. */
+  exportAll(): Promise<StoreDump>;
+  /** Bulk load in one transaction; rejects (writing nothing) when a key already exists. */
+  importAll(dump: StoreDump): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+/** Whether `stateKey` (comma-joined leaf paths) lies in `state` or below it. */
+export function stateKeyMatches(stateKey: string, state: string): boolean {
+  return stateKey.split(',').some((path) => path === state || path.startsWith(`${state}.`));
+}
+
+export const DEFAULT_QUERY_LIMIT = 200;

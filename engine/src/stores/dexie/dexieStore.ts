@@ -1,0 +1,211 @@
+/**
+ * The embedded default store: IndexedDB through Dexie. Each commit is one readwrite transaction over
+ * all tables; nothing but Dexie calls is awaited inside it (hashing and validation happen before), so
+ * IndexedDB cannot auto-commit half of it. Two tabs on one database serialise on that transaction,
+ * and the revision check inside it turns a race into a `conflict` for the loser.
+ */
+import Dexie, { type Table } from 'dexie';
+import { EngineError } from '../../errors.js';
+import type { ChangeSet, InstanceQuery, Store, StoreDump } from '../../store/store.js';
+import { DEFAULT_QUERY_LIMIT, stateKeyMatches } from '../../store/store.js';
+import { conflictError, duplicateCommandError, duplicateKeyError } from '../../store/storeErrors.js';
+import type { CommandRecord, InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
+
+export interface DexieStoreOptions {
+  /** Database name; one per embedding application. */
+  name?: string;
+  /** IndexedDB implementation; defaults to the browser's. Unit tests pass fake-indexeddb. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+class NonganDatabase extends Dexie {
+  instances!: Table<InstanceRecord, string>;
+  journal!: Table<JournalEntry, [string, number]>;
+  commands!: Table<CommandRecord, string>;
+  timers!: Table<TimerRecord, string>;
+  outbox!: Table<OutboxMessage, string>;
+
+  constructor(options: DexieStoreOptions) {
+    super(options.name ?? 'nongan', {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    this.version(1).stores({
+      instances: 'id, workflowId, region, subject, [workflowId+stateKey], [workflowId+region], *taskKeys',
+      journal: '[instanceId+seq], instanceId',
+      commands: 'commandId, instanceId',
+      timers: 'id, [dueAt+id], instanceId',
+      outbox: 'id, [status+createdAt]',
+    });
+  }
+}
+
+function isConstraintError(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
+  return name === 'ConstraintError' || inner === 'ConstraintError' || name === 'BulkError';
+}
+
+export class DexieStore implements Store {
+  readonly db: NonganDatabase;
+
+  constructor(options: DexieStoreOptions = {}) {
+    this.db = new NonganDatabase(options);
+  }
+
+  private get allTables() {
+    const { instances, journal, commands, timers, outbox } = this.db;
+    return [instances, journal, commands, timers, outbox];
+  }
+
+  async commit(change: ChangeSet): Promise<void> {
+    const { db } = this;
+    const id = change.instance.id;
+    try {
+      await db.transaction('rw', this.allTables, async () => {
+        if (await db.commands.get(change.command.commandId)) throw duplicateCommandError(change.command.commandId);
+        const current = await db.instances.get(id);
+        if (change.expectedRevision === null ? current : current?.revision !== change.expectedRevision) {
+          throw conflictError(id, change.expectedRevision, current?.revision ?? null);
+        }
+        await db.journal.add(change.journal);
+        await db.instances.put(change.instance);
+        await db.commands.add(change.command);
+        if (change.timerIdsToRemove.length > 0) await db.timers.bulkDelete(change.timerIdsToRemove);
+        if (change.timersToAdd.length > 0) await db.timers.bulkAdd(change.timersToAdd);
+        if (change.outboxToAdd.length > 0) await db.outbox.bulkAdd(change.outboxToAdd);
+      });
+    } catch (error) {
+      if (error instanceof EngineError) throw error;
+      if (isConstraintError(error)) throw duplicateKeyError('store', `${id}#${change.journal.seq}`);
+      throw error;
+    }
+  }
+
+  getInstance(id: string): Promise<InstanceRecord | undefined> {
+    return this.db.instances.get(id);
+  }
+
+  getInstances(ids: readonly string[]): Promise<Array<InstanceRecord | undefined>> {
+    return this.db.instances.bulkGet([...ids]);
+  }
+
+  async findInstances(query: InstanceQuery): Promise<InstanceRecord[]> {
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? DEFAULT_QUERY_LIMIT;
+    return this.collection(query).offset(offset).limit(limit).toArray();
+  }
+
+  countInstances(query: InstanceQuery): Promise<number> {
+    return this.collection(query).count();
+  }
+
+  findByTaskKeys(keys: readonly string[], limit: number): Promise<InstanceRecord[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.db.instances.where('taskKeys').anyOf([...keys]).distinct().limit(limit).toArray();
+  }
+
+  getJournal(instanceId: string): Promise<JournalEntry[]> {
+    return this.db.journal
+      .where('[instanceId+seq]')
+      .between([instanceId, Dexie.minKey], [instanceId, Dexie.maxKey])
+      .toArray();
+  }
+
+  getCommand(commandId: string): Promise<CommandRecord | undefined> {
+    return this.db.commands.get(commandId);
+  }
+
+  dueTimers(now: number, limit: number): Promise<TimerRecord[]> {
+    return this.db.timers
+      .where('[dueAt+id]')
+      .between([-Infinity, Dexie.minKey], [now, Dexie.maxKey], true, true)
+      .limit(limit)
+      .toArray();
+  }
+
+  timersOf(instanceId: string): Promise<TimerRecord[]> {
+    return this.db.timers.where('instanceId').equals(instanceId).sortBy('dueAt');
+  }
+
+  deleteTimers(ids: readonly string[]): Promise<void> {
+    return this.db.timers.bulkDelete([...ids]);
+  }
+
+  async nextDueAt(): Promise<number | null> {
+    const first = await this.db.timers.orderBy('[dueAt+id]').first();
+    return first?.dueAt ?? null;
+  }
+
+  pendingOutbox(limit: number): Promise<OutboxMessage[]> {
+    return this.db.outbox
+      .where('[status+createdAt]')
+      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+      .limit(limit)
+      .toArray();
+  }
+
+  async updateOutbox(message: OutboxMessage): Promise<void> {
+    const updated = await this.db.outbox.update(message.id, { ...message });
+    if (updated === 0) throw new EngineError('not-found', { en: `outbox message ${message.id}`, zh: `消息 ${message.id}` });
+  }
+
+  async exportAll(): Promise<StoreDump> {
+    const { db } = this;
+    return db.transaction('r', this.allTables, async () => ({
+      instances: await db.instances.toArray(),
+      journal: await db.journal.toArray(),
+      timers: await db.timers.orderBy('[dueAt+id]').toArray(),
+      outbox: await db.outbox.toArray(),
+      commands: await db.commands.toArray(),
+    }));
+  }
+
+  async importAll(dump: StoreDump): Promise<void> {
+    const { db } = this;
+    try {
+      await db.transaction('rw', this.allTables, async () => {
+        await db.instances.bulkAdd(dump.instances);
+        await db.journal.bulkAdd(dump.journal);
+        await db.timers.bulkAdd(dump.timers);
+        await db.outbox.bulkAdd(dump.outbox);
+        await db.commands.bulkAdd(dump.commands);
+      });
+    } catch (error) {
+      if (isConstraintError(error)) throw duplicateKeyError('store', 'import');
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  /** Picks the most selective index for the query; remaining criteria filter that index range. */
+  private collection(query: InstanceQuery) {
+    const { instances } = this.db;
+    const rest = (r: InstanceRecord): boolean =>
+      (query.workflowId === undefined || r.workflowId === query.workflowId) &&
+      (query.region === undefined || r.region === query.region) &&
+      (query.subject === undefined || r.subject === query.subject) &&
+      (query.status === undefined || r.status === query.status) &&
+      (query.state === undefined || stateKeyMatches(r.stateKey, query.state));
+    let base;
+    if (query.subject !== undefined) base = instances.where('subject').equals(query.subject);
+    else if (query.workflowId !== undefined && query.state !== undefined) {
+      base = instances
+        .where('[workflowId+stateKey]')
+        .between([query.workflowId, query.state], [query.workflowId, `${query.state}.\uffff`], true, true);
+    } else if (query.workflowId !== undefined && query.region !== undefined) {
+      base = instances.where('[workflowId+region]').equals([query.workflowId, query.region]);
+    } else if (query.workflowId !== undefined) base = instances.where('workflowId').equals(query.workflowId);
+    else if (query.region !== undefined) base = instances.where('region').equals(query.region);
+    else base = instances.toCollection();
+    return base.filter(rest);
+  }
+}
+
+export function createDexieStore(options: DexieStoreOptions = {}): DexieStore {
+  return new DexieStore(options);
+}

@@ -1,0 +1,1 @@
+export { DexieStore, createDexieStore, type DexieStoreOptions } from './dexieStore.js';

@@ -1,0 +1,2 @@
+export { createManualClock, type ManualClock } from './manualClock.js';
+export { describeStoreConformance } from './storeConformance.js';

@@ -1,0 +1,181 @@
+/**
+ * One suite for every Store adapter (memory, Dexie on fake-indexeddb, Dexie in real Chromium, later
+ * PostgreSQL): the contract the engine relies on, above all that a commit is all-or-nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../store/store.js';
+import { changeSet, instanceRecord, journalEntry, outboxMessage, timerRecord } from './storeRecords.js';
+
+async function snapshotOf(store: Store) {
+  const dump = await store.exportAll();
+  const byId = <T>(list: T[], key: (t: T) => string) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  return {
+    instances: byId(dump.instances, (i) => i.id),
+    journal: byId(dump.journal, (j) => `${j.instanceId}#${j.seq}`),
+    timers: byId(dump.timers, (t) => t.id),
+    outbox: byId(dump.outbox, (m) => m.id),
+    commands: byId(dump.commands, (c) => c.commandId),
+  };
+}
+
+export function describeStoreConformance(name: string, makeStore: () => Promise<Store>): void {
+  describe(`Store conformance: ${name}`, () => {
+    it('commits a new instance with its journal entry, command, timers and outbox', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1, { timersToAdd: [timerRecord('t1', 'a', 50)], outboxToAdd: [outboxMessage('m1', 'a')] }));
+      expect((await store.getInstance('a'))?.revision).toBe(1);
+      expect(await store.getJournal('a')).toHaveLength(1);
+      expect((await store.getCommand('a-c1'))?.result.revision).toBe(1);
+      expect((await store.timersOf('a')).map((t) => t.id)).toEqual(['t1']);
+      expect((await store.pendingOutbox(10)).map((m) => m.id)).toEqual(['m1']);
+      expect(await store.getInstance('missing')).toBeUndefined();
+      await store.close();
+    });
+
+    it('advances revisions and keeps the journal in seq order', async () => {
+      const store = await makeStore();
+      for (let revision = 1; revision <= 4; revision++) await store.commit(changeSet('a', revision));
+      expect((await store.getJournal('a')).map((j) => j.seq)).toEqual([1, 2, 3, 4]);
+      expect((await store.getInstance('a'))?.revision).toBe(4);
+      await store.close();
+    });
+
+    it('refuses a stale revision as a conflict and writes nothing', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1));
+      await store.commit(changeSet('a', 2));
+      const before = await snapshotOf(store);
+      const stale = changeSet('a', 3, { expectedRevision: 1, timersToAdd: [timerRecord('t9', 'a', 5)] });
+      await expect(store.commit(stale)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'stale-revision' } });
+      expect(await snapshotOf(store)).toEqual(before);
+      await store.close();
+    });
+
+    it('refuses to create an instance that exists', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1));
+      const again = changeSet('a', 1, { command: { ...changeSet('a', 1).command, commandId: 'other' } });
+      await expect(store.commit(again)).rejects.toMatchObject({ code: 'conflict' });
+      await store.close();
+    });
+
+    it('refuses a repeated command id and writes nothing', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1));
+      const before = await snapshotOf(store);
+      const repeat = changeSet('a', 2, { command: { ...changeSet('a', 2).command, commandId: 'a-c1' } });
+      await expect(store.commit(repeat)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'duplicate-command' } });
+      expect(await snapshotOf(store)).toEqual(before);
+      await store.close();
+    });
+
+    it('is atomic: a failure late in the transaction leaves every table as it was', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1, { timersToAdd: [timerRecord('t1', 'a', 10)], outboxToAdd: [outboxMessage('m1', 'a')] }));
+      const before = await snapshotOf(store);
+      // The outbox id collides with an existing row: the instance update, journal append, command,
+      // timer removal and timer insert that precede it in the same commit must all roll back.
+      const failing = changeSet('a', 2, {
+        timerIdsToRemove: ['t1'],
+        timersToAdd: [timerRecord('t2', 'a', 20)],
+        outboxToAdd: [outboxMessage('m1', 'a')],
+      });
+      await expect(store.commit(failing)).rejects.toMatchObject({ code: 'conflict' });
+      expect(await snapshotOf(store)).toEqual(before);
+      // …and the same commit without the collision then succeeds.
+      await store.commit({ ...failing, outboxToAdd: [outboxMessage('m2', 'a')] });
+      expect((await store.getInstance('a'))?.revision).toBe(2);
+      expect((await store.timersOf('a')).map((t) => t.id)).toEqual(['t2']);
+      await store.close();
+    });
+
+    it('finds instances by workflow, region, subject, state (with sub-states) and status', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1, {}, { region: 'beijing', state: { review: 'initial' }, stateKey: 'review.initial' }));
+      await store.commit(changeSet('b', 1, {}, { region: 'jiyuan', state: { review: 'final' }, stateKey: 'review.final' }));
+      await store.commit(changeSet('c', 1, {}, { region: 'jiyuan', workflowId: 'other', state: 'reviewed', stateKey: 'reviewed', status: 'done' }));
+      const ids = async (q: Parameters<Store['findInstances']>[0]) => (await store.findInstances(q)).map((r) => r.id).sort();
+      expect(await ids({ workflowId: 'sample' })).toEqual(['a', 'b']);
+      expect(await ids({ region: 'jiyuan' })).toEqual(['b', 'c']);
+      expect(await ids({ workflowId: 'sample', region: 'jiyuan' })).toEqual(['b']);
+      expect(await ids({ subject: 'farm-a' })).toEqual(['a']);
+      expect(await ids({ workflowId: 'sample', state: 'review' })).toEqual(['a', 'b']);
+      expect(await ids({ workflowId: 'sample', state: 'review.final' })).toEqual(['b']);
+      expect(await ids({ workflowId: 'other', state: 'review' })).toEqual([]);
+      expect(await ids({ state: 'review' })).toEqual(['a', 'b']);
+      expect(await ids({ status: 'done' })).toEqual(['c']);
+      expect(await store.countInstances({ region: 'jiyuan' })).toBe(2);
+      expect(await store.findInstances({ workflowId: 'sample', limit: 1 })).toHaveLength(1);
+      expect(await store.findInstances({ workflowId: 'sample', limit: 5, offset: 1 })).toHaveLength(1);
+      await store.close();
+    });
+
+    it('finds instances by task keys, each once, and forgets keys an instance no longer has', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1, {}, { taskKeys: ['producer|s:farm-a', 'supervision|r:jiyuan'] }));
+      await store.commit(changeSet('b', 1, {}, { taskKeys: ['supervision|r:jiyuan'] }));
+      const ids = async (keys: string[], limit = 10) => (await store.findByTaskKeys(keys, limit)).map((r) => r.id).sort();
+      expect(await ids(['supervision|r:jiyuan', 'producer|s:farm-a'])).toEqual(['a', 'b']);
+      expect(await ids(['supervision|r:jiyuan'], 1)).toHaveLength(1);
+      expect(await ids([])).toEqual([]);
+      await store.commit(changeSet('a', 2, {}, { taskKeys: ['district|r:jiyuan'] }));
+      expect(await ids(['supervision|r:jiyuan'])).toEqual(['b']);
+      expect(await ids(['district|r:jiyuan'])).toEqual(['a']);
+      await store.close();
+    });
+
+    it('returns due timers earliest first, ties by id, and removes them', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1, { timersToAdd: [timerRecord('t3', 'a', 30), timerRecord('t1', 'a', 10), timerRecord('t2b', 'a', 20), timerRecord('t2a', 'a', 20)] }));
+      expect(await store.nextDueAt()).toBe(10);
+      expect((await store.dueTimers(20, 10)).map((t) => t.id)).toEqual(['t1', 't2a', 't2b']);
+      expect((await store.dueTimers(100, 2)).map((t) => t.id)).toEqual(['t1', 't2a']);
+      expect(await store.dueTimers(5, 10)).toEqual([]);
+      await store.deleteTimers(['t1', 'nope']);
+      expect(await store.nextDueAt()).toBe(20);
+      expect((await store.timersOf('a')).map((t) => t.id).sort()).toEqual(['t2a', 't2b', 't3']);
+      await store.commit(changeSet('a', 2, { timerIdsToRemove: ['t2a', 't2b', 't3'] }));
+      expect(await store.nextDueAt()).toBeNull();
+      await store.close();
+    });
+
+    it('keeps outbox messages pending until updated', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1, { outboxToAdd: [outboxMessage('m2', 'a', 2), outboxMessage('m1', 'a', 1)] }));
+      expect((await store.pendingOutbox(10)).map((m) => m.id)).toEqual(['m1', 'm2']);
+      const [first] = await store.pendingOutbox(1);
+      await store.updateOutbox({ ...first!, status: 'delivered', attempts: 1, outcomes: [{ instanceId: 'x', result: 'applied' }] });
+      expect((await store.pendingOutbox(10)).map((m) => m.id)).toEqual(['m2']);
+      await expect(store.updateOutbox(outboxMessage('zz', 'a'))).rejects.toMatchObject({ code: 'not-found' });
+      await store.close();
+    });
+
+    it('exports and imports everything, and an import that collides writes nothing', async () => {
+      const source = await makeStore();
+      await source.commit(changeSet('a', 1, { timersToAdd: [timerRecord('t1', 'a', 10)], outboxToAdd: [outboxMessage('m1', 'a')] }));
+      await source.commit(changeSet('a', 2));
+      const dump = await source.exportAll();
+      const target = await makeStore();
+      await target.importAll(dump);
+      expect(await snapshotOf(target)).toEqual(await snapshotOf(source));
+      const before = await snapshotOf(target);
+      const colliding = { ...dump, instances: [instanceRecord('new')], journal: [journalEntry('new', 1)], timers: [], outbox: [], commands: [dump.commands[0]!] };
+      await expect(target.importAll(colliding)).rejects.toMatchObject({ code: 'conflict' });
+      expect(await snapshotOf(target)).toEqual(before);
+      await source.close();
+      await target.close();
+    });
+
+    it('hands out copies: mutating a returned record does not change the store', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1));
+      const record = (await store.getInstance('a'))!;
+      record.revision = 99;
+      (record.context as { note: string }).note = 'changed';
+      const again = (await store.getInstance('a'))!;
+      expect(again.revision).toBe(1);
+      expect(again.context).toEqual({ note: '草稿' });
+      await store.close();
+    });
+  });
+}

@@ -1,0 +1,151 @@
+/** Records the engine reads and writes, and the small interfaces it is given. All records are plain JSON. */
+import type { StateValue } from 'xstate';
+
+/** Who is acting. Roles come from the host application's sign-in; the engine decides what they may do. */
+export interface Actor {
+  id: string;
+  roles: readonly string[];
+  /** Region the actor belongs to (e.g. `beijing`); required for region-scoped workflows. */
+  region?: string;
+  /** Subjects (farms, producers) the actor acts for; required for the workflow's subject-bound roles. */
+  subjects?: readonly string[];
+  name?: string;
+}
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+/** An event as a caller sends it: data travels under `data` and is validated against the event's form. */
+export interface WorkflowEvent {
+  type: string;
+  data?: Record<string, unknown>;
+}
+
+/** The event object the XState machine receives. Guards and actions read `event.data`. */
+export interface MachineEvent {
+  type: string;
+  data: Record<string, unknown>;
+  actor: { id: string; role: string };
+}
+
+export type InstanceStatus = 'active' | 'done';
+
+export interface JournalHead {
+  seq: number;
+  hash: string;
+}
+
+export interface InstanceRecord {
+  id: string;
+  workflowId: string;
+  workflowVersion: number;
+  region: string;
+  /** What the case is about, e.g. the farm's id; producers see their own subjects' cases. */
+  subject: string;
+  status: InstanceStatus;
+  state: StateValue;
+  /** Active leaf state paths joined by `,` (e.g. `review.initial`); indexed for queries. */
+  stateKey: string;
+  context: unknown;
+  revision: number;
+  journalHead: JournalHead;
+  /** Event types the current state accepts (ignoring guards). */
+  acceptedEvents: string[];
+  /** `role|r:region`, `role|s:subject` or `role|*` keys: who has a task here; a multi-entry index. */
+  taskKeys: string[];
+  /** Earliest pending deadline, for inbox sorting without a timer scan. */
+  nextDueAt: number | null;
+  /** Versions pinned at start (e.g. region-parameter version) so later rule changes do not move a running case. */
+  pins: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type JournalKind = 'start' | 'event' | 'timer' | 'message' | 'migrate';
+
+export interface JournalEntry {
+  instanceId: string;
+  seq: number;
+  kind: JournalKind;
+  /** Effective time of the transition (a timer's due time when it fires late). */
+  at: number;
+  /** When the entry was written. */
+  recordedAt: number;
+  actor: { id: string; role: string };
+  event: { type: string; data?: Record<string, unknown> };
+  form?: { id: string; version: string };
+  stateBefore: StateValue | null;
+  stateAfter: StateValue;
+  workflowVersion: number;
+  revision: number;
+  commandId: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface TimerRecord {
+  id: string;
+  instanceId: string;
+  /** State path whose entry scheduled the timer; leaving it cancels the timer. */
+  statePath: string;
+  event: string;
+  dueAt: number;
+  /** True when working days were counted across a year without an official holiday arrangement. */
+  provisional: boolean;
+}
+
+export type MessageTarget = { instanceId: string } | { workflowId: string; subject: string; region?: string };
+
+export type OutboxStatus = 'pending' | 'delivered' | 'undeliverable';
+
+export interface OutboxMessage {
+  id: string;
+  sourceInstanceId: string;
+  sourceSeq: number;
+  to: MessageTarget;
+  event: WorkflowEvent;
+  status: OutboxStatus;
+  createdAt: number;
+  attempts: number;
+  /** Per target instance: what happened when the message was applied. */
+  outcomes: Array<{ instanceId: string; result: 'applied' | 'refused'; code?: string }>;
+  lastError?: string;
+}
+
+export interface SendResult {
+  instanceId: string;
+  revision: number;
+  state: StateValue;
+  stateKey: string;
+  status: InstanceStatus;
+  seq: number;
+  commandId: string;
+  /** True when this result is the stored answer to a repeated commandId. */
+  replayed: boolean;
+}
+
+export interface CommandRecord {
+  commandId: string;
+  instanceId: string;
+  result: SendResult;
+  at: number;
+}
+
+export interface FormRef {
+  id: string;
+  /** Pinned version; omitted means "the version in force" as the validator decides. */
+  version?: string;
+}
+
+export type ValidationOutcome =
+  | { ok: true; formVersion: string }
+  | { ok: false; formVersion?: string; issues: Array<{ path: string; message: string; messageZh?: string }> };
+
+/** Injected by the host: the engine never imports the forms package. */
+export type EventDataValidator = (
+  form: FormRef,
+  data: Record<string, unknown>,
+  context: { workflowId: string; workflowVersion: number; region: string; eventType: string; pins: Record<string, string> },
+) => ValidationOutcome | Promise<ValidationOutcome>;

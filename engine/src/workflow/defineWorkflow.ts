@@ -1,0 +1,176 @@
+/**
+ * A workflow is an XState v5 machine plus what XState does not carry: who may send each event, the
+ * form its data must satisfy, and durable deadlines per state. The definition is checked once here so
+ * that a broken one fails at registration with a precise reason, never halfway through a case.
+ */
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { validateDeadlineAfter, type DeadlineAfter } from '../calendar/duration.js';
+import { EngineError } from '../errors.js';
+import type { FormRef } from '../types.js';
+import { ownEventTypes, stateNodesByPath } from './introspect.js';
+
+/** The role the engine itself acts under when a deadline fires or a message arrives. */
+export const SYSTEM_ROLE = 'system';
+
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+
+export interface EventSpec {
+  /** Roles that may send the event; include `system` for events sent by deadlines or messages. */
+  roles: readonly string[];
+  /** Form the event's data must satisfy; events without a form carry no data. */
+  form?: FormRef | string;
+  label?: LocalText;
+}
+
+export interface DeadlineSpec {
+  after: DeadlineAfter;
+  /** Event sent by the engine (as `system`) when the deadline passes while the state is still active. */
+  send: string;
+  label?: LocalText;
+}
+
+export interface WorkflowAccess {
+  /** Actors may only act on cases of their own region (default true). */
+  regionScoped?: boolean;
+  /** Roles that may only act on cases whose subject is among the actor's `subjects` (e.g. `producer`). */
+  subjectRoles?: readonly string[];
+}
+
+export interface WorkflowConfig<TMachine extends AnyStateMachine = AnyStateMachine> {
+  id: string;
+  version: number;
+  machine: TMachine;
+  title?: LocalText;
+  /** Who may open a case, and the form of the data it opens with (passed to the machine as `input.data`). */
+  start: { roles: readonly string[]; form?: FormRef | string };
+  events: Record<string, EventSpec>;
+  /** Keyed by state path (`review.initial`). */
+  deadlines?: Record<string, DeadlineSpec | readonly DeadlineSpec[]>;
+  access?: WorkflowAccess;
+}
+
+export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateMachine> {
+  readonly id: string;
+  readonly version: number;
+  readonly machine: TMachine;
+  readonly title: LocalText;
+  readonly start: { roles: readonly string[]; form?: FormRef };
+  readonly events: Readonly<Record<string, { roles: readonly string[]; form?: FormRef; label?: LocalText }>>;
+  readonly eventTypes: readonly string[];
+  readonly deadlines: ReadonlyMap<string, readonly DeadlineSpec[]>;
+  readonly access: { regionScoped: boolean; subjectRoles: readonly string[] };
+  /** Own event types per state path, for accepted-event lookups without evaluating the machine. */
+  readonly eventsByPath: ReadonlyMap<string, readonly string[]>;
+  readonly rootEvents: readonly string[];
+}
+
+function invalid(workflow: string, en: string, zh: string, path: string): EngineError {
+  return new EngineError('invalid-definition', { en: `${workflow}: ${en}`, zh: `${workflow}：${zh}` }, { workflow, path });
+}
+
+function normalizeForm(form: FormRef | string | undefined): FormRef | undefined {
+  if (form === undefined) return undefined;
+  return typeof form === 'string' ? { id: form } : { ...form };
+}
+
+function checkRoles(label: string, roles: unknown, path: string): void {
+  if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => typeof r !== 'string' || r === '')) {
+    throw invalid(label, `${path} must be a non-empty list of role names`, `${path} 必须是非空的角色名称列表`, path);
+  }
+}
+
+/** Persisted cases are restored from value + context, so anything living only in memory is refused. */
+function checkPersistable(label: string, node: AnyStateNode): void {
+  const path = node.path.join('.') || '(root)';
+  if (node.type === 'history') {
+    throw invalid(label, `state ${path} is a history state, which cannot be restored from storage`, `状态 ${path} 是历史状态，无法从存储恢复`, path);
+  }
+  if (node.invoke.length > 0) {
+    throw invalid(label, `state ${path} invokes an actor; invoked actors are lost on restore`, `状态 ${path} 调用了子 actor，恢复后会丢失`, path);
+  }
+  if (node.after.length > 0) {
+    throw invalid(label, `state ${path} uses XState 'after' delays, which are lost on restore; declare a deadline instead`, `状态 ${path} 使用了 XState 的 after 延时，恢复后会丢失，请改用 deadlines`, path);
+  }
+}
+
+export function defineWorkflow<TMachine extends AnyStateMachine>(config: WorkflowConfig<TMachine>): WorkflowDefinition<TMachine> {
+  const label = typeof config?.id === 'string' && config.id ? config.id : '(workflow)';
+  if (typeof config?.id !== 'string' || !/^[a-z][a-zA-Z0-9-]*$/.test(config.id)) {
+    throw invalid(label, 'id must be a kebab- or camel-case name', 'id 必须是字母开头的名称', 'id');
+  }
+  if (!Number.isInteger(config.version) || config.version < 1) {
+    throw invalid(label, 'version must be a positive integer', 'version 必须是正整数', 'version');
+  }
+  const machine = config.machine as AnyStateMachine | undefined;
+  if (!machine || typeof machine.resolveState !== 'function' || !machine.root) {
+    throw invalid(label, 'machine must be an XState v5 machine (createMachine / setup().createMachine)', 'machine 必须是 XState v5 状态机', 'machine');
+  }
+  checkRoles(label, config.start?.roles, 'start.roles');
+  if (typeof config.events !== 'object' || config.events === null) {
+    throw invalid(label, 'events must map event types to { roles, form? }', 'events 必须把事件类型映射到 { roles, form? }', 'events');
+  }
+
+  const nodes = stateNodesByPath(machine);
+  checkPersistable(label, machine.root);
+  const eventsByPath = new Map<string, readonly string[]>();
+  const handled = new Set<string>(ownEventTypes(machine.root));
+  for (const [path, node] of nodes) {
+    checkPersistable(label, node);
+    const own = ownEventTypes(node);
+    eventsByPath.set(path, own);
+    for (const type of own) handled.add(type);
+  }
+
+  const eventTypes = Object.keys(config.events);
+  const events: Record<string, { roles: readonly string[]; form?: FormRef; label?: LocalText }> = {};
+  for (const type of eventTypes) {
+    const spec = config.events[type]!;
+    checkRoles(label, spec?.roles, `events.${type}.roles`);
+    if (!handled.has(type) && !handled.has('*')) {
+      throw invalid(label, `event ${type} is declared but no state handles it`, `声明了事件 ${type}，但没有任何状态处理它`, `events.${type}`);
+    }
+    const form = normalizeForm(spec.form);
+    events[type] = { roles: [...spec.roles], ...(form ? { form } : {}), ...(spec.label ? { label: spec.label } : {}) };
+  }
+  for (const type of handled) {
+    if (type !== '*' && !(type in events)) {
+      throw invalid(label, `the machine handles event ${type} but events does not say who may send it`, `状态机处理事件 ${type}，但 events 未声明谁可以发送`, `events.${type}`);
+    }
+  }
+
+  const deadlines = new Map<string, readonly DeadlineSpec[]>();
+  for (const [path, raw] of Object.entries(config.deadlines ?? {})) {
+    if (!nodes.has(path)) {
+      throw invalid(label, `deadline for unknown state ${path}`, `期限所属状态 ${path} 不存在`, `deadlines.${path}`);
+    }
+    const list = (Array.isArray(raw) ? raw : [raw]) as DeadlineSpec[];
+    list.forEach((deadline, i) => {
+      const where = `deadlines.${path}[${i}]`;
+      const reason = validateDeadlineAfter(deadline?.after);
+      if (reason) throw invalid(label, `${where}.after: ${reason}`, `${where}.after 无效：${reason}`, where);
+      const spec = events[deadline.send];
+      if (!spec) throw invalid(label, `${where}.send: ${deadline.send} is not a declared event`, `${where}.send：${deadline.send} 不是已声明的事件`, where);
+      if (!spec.roles.includes(SYSTEM_ROLE)) {
+        throw invalid(label, `${where}: event ${deadline.send} must list the 'system' role to be sent by a deadline`, `${where}：事件 ${deadline.send} 须包含 system 角色才能由期限触发`, where);
+      }
+    });
+    deadlines.set(path, list);
+  }
+
+  return {
+    id: config.id,
+    version: config.version,
+    machine: config.machine,
+    title: config.title ?? { zh: config.id, en: config.id },
+    start: { roles: [...config.start.roles], ...(config.start.form ? { form: normalizeForm(config.start.form)! } : {}) },
+    events,
+    eventTypes,
+    deadlines,
+    access: { regionScoped: config.access?.regionScoped ?? true, subjectRoles: [...(config.access?.subjectRoles ?? [])] },
+    eventsByPath,
+    rootEvents: ownEventTypes(machine.root),
+  };
+}
