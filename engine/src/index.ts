@@ -18,6 +18,7 @@ export {
 export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } from './errors.js';
 export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
 export { createMemoryStore, MemoryStore } from './store/memoryStore.js';
+export { createManualClock, type ManualClock } from './clock/manualClock.js';
 export type { Store, ChangeSet, InstanceQuery, StoreDump } from './store/store.js';
 export * from './calendar/index.js';
 export type * from './types.js';

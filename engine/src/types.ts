@@ -55,6 +55,8 @@ export interface InstanceRecord {
   acceptedEvents: string[];
   /** `role|r:region`, `role|s:subject` or `role|*` keys: who has a task here; a multi-entry index. */
   taskKeys: string[];
+  /** Pending deadlines of the case (mirrors its timer rows), so a step needs no timer read. */
+  timers: Array<Pick<TimerRecord, 'id' | 'statePath' | 'dueAt'>>;
   /** Earliest pending deadline, for inbox sorting without a timer scan. */
   nextDueAt: number | null;
   /** Versions pinned at start (e.g. region-parameter version) so later rule changes do not move a running case. */

@@ -76,11 +76,40 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
   return commitChange(ctx, change, result);
 }
 
-export async function loadInstance(ctx: EngineContext, instanceId: string): Promise<{ record: InstanceRecord; workflow: WorkflowDefinition }> {
+/**
+ * The case and its pinned workflow version. `cached` serves writers from the engine's last known copy
+ * (the commit's revision check catches staleness); readers always get the stored record.
+ */
+export async function loadInstance(
+  ctx: EngineContext,
+  instanceId: string,
+  { cached = false } = {},
+): Promise<{ record: InstanceRecord; workflow: WorkflowDefinition }> {
   assertId(instanceId, 'instanceId');
-  const record = await ctx.store.getInstance(instanceId);
-  if (!record) throw new EngineError('not-found', { en: `case ${instanceId} does not exist`, zh: `案件 ${instanceId} 不存在` }, { instanceId });
+  let record = cached ? ctx.cache.get(instanceId) : undefined;
+  if (!record) {
+    record = await ctx.store.getInstance(instanceId);
+    if (!record) throw new EngineError('not-found', { en: `case ${instanceId} does not exist`, zh: `案件 ${instanceId} 不存在` }, { instanceId });
+    ctx.cache.set(record);
+  }
   return { record, workflow: ctx.registry.get(record.workflowId, record.workflowVersion) };
+}
+
+/**
+ * The stored answer when `commandId` was already applied (to this case), else undefined. Looked up
+ * only when a command is refused or collides on commit, so a first attempt costs no extra read.
+ */
+async function earlierAnswer(ctx: EngineContext, commandId: string | undefined, instanceId: string): Promise<SendResult | undefined> {
+  if (commandId === undefined) return undefined;
+  const replay = await replayedResult(ctx, commandId);
+  if (replay && replay.instanceId !== instanceId) {
+    throw new EngineError(
+      'invalid-input',
+      { en: `commandId ${commandId} was already used for case ${replay.instanceId}`, zh: `指令号 ${commandId} 已用于案件 ${replay.instanceId}` },
+      { path: 'commandId' },
+    );
+  }
+  return replay;
 }
 
 export function notAllowed(record: InstanceRecord, type: string, reason: 'state' | 'guard'): EngineError {
@@ -108,20 +137,18 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
   assertActor(options.actor);
   assertOptionalString(options.commandId, 'commandId');
   assertOptionalString(options.role, 'role');
-  const commandId = options.commandId ?? ctx.newId();
-  const replay = await replayedResult(ctx, commandId);
-  if (replay) {
-    if (replay.instanceId !== instanceId) {
-      throw new EngineError(
-        'invalid-input',
-        { en: `commandId ${commandId} was already used for case ${replay.instanceId}`, zh: `指令号 ${commandId} 已用于案件 ${replay.instanceId}` },
-        { path: 'commandId' },
-      );
-    }
-    return replay;
+  try {
+    return await sendChecked(ctx, instanceId, event, options);
+  } catch (error) {
+    const replay = await earlierAnswer(ctx, options.commandId, instanceId);
+    if (replay) return replay;
+    throw error;
   }
+}
 
-  const { record, workflow } = await loadInstance(ctx, instanceId);
+async function sendChecked(ctx: EngineContext, instanceId: string, event: WorkflowEvent, options: SendOptions): Promise<SendResult> {
+  const commandId = options.commandId ?? ctx.newId();
+  const { record, workflow } = await loadInstance(ctx, instanceId, { cached: true });
   const spec = workflow.events[event.type];
   if (!spec) {
     throw new EngineError(
@@ -146,5 +173,7 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
   const snapshot = restoreSnapshot(workflow, record);
   if (!snapshot.can(machineEventOf(request))) throw notAllowed(record, event.type, 'guard');
   const { change, result } = await buildStep(ctx, request, record, snapshot);
-  return commitChange(ctx, change, result);
+  const committed = await commitChange(ctx, change, result);
+  if (committed.replayed && committed.instanceId !== instanceId) await earlierAnswer(ctx, commandId, instanceId);
+  return committed;
 }

@@ -12,9 +12,11 @@ export async function replayedResult(ctx: EngineContext, commandId: string): Pro
 export async function commitChange(ctx: EngineContext, change: ChangeSet, result: SendResult): Promise<SendResult> {
   try {
     await ctx.store.commit(change);
+    ctx.cache.set(change.instance);
     ctx.afterCommit?.(change);
     return result;
   } catch (error) {
+    if (isEngineError(error, 'conflict') && error.details.reason === 'stale-revision') ctx.cache.delete(change.instance.id);
     if (isEngineError(error, 'conflict') && error.details.reason === 'duplicate-command') {
       const first = await replayedResult(ctx, change.command.commandId);
       if (first) return first;

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { ChangeSet } from '../store/store.js';
 import type { Clock, EventDataValidator } from '../types.js';
 import type { WorkflowRegistry } from '../workflow/registry.js';
+import type { InstanceCache } from './instanceCache.js';
 
 export interface EngineContext {
   store: Store;
@@ -12,6 +13,7 @@ export interface EngineContext {
   calendar: BusinessCalendar;
   validate: EventDataValidator | undefined;
   newId: () => string;
+  cache: InstanceCache;
   /** Called after each successful commit (the engine uses it to deliver new outbox messages). */
   afterCommit?: (change: ChangeSet) => void;
 }

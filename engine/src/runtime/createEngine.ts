@@ -11,9 +11,10 @@ import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
 import { WorkflowRegistry } from '../workflow/registry.js';
 import { sendEvent, startInstance, type SendOptions, type StartOptions } from './commands.js';
 import type { EngineContext } from './context.js';
+import { InstanceCache } from './instanceCache.js';
 import { migrateInstances, type MigrateOptions, type MigrationReport } from './migrate.js';
 import { deliverOutbox, type OutboxReport } from './outbox.js';
-import { getInstance, history, query, tasks, verify, type Task } from './queries.js';
+import { allowedEvents, getInstance, history, query, tasks, verify, type Task } from './queries.js';
 import { runDueTimers, startScheduler, type Scheduler, type TimerRunReport } from './timers.js';
 
 export interface EngineOptions {
@@ -40,6 +41,8 @@ export interface Engine {
   get(instanceId: string): Promise<InstanceRecord>;
   history(instanceId: string): Promise<JournalEntry[]>;
   tasks(actor: Actor, options?: { limit?: number }): Promise<Task[]>;
+  /** Events the actor may send to this case now (role, region, subject and state all checked). */
+  allowedEvents(instanceId: string, actor: Actor): Promise<string[]>;
   query(query: InstanceQuery): Promise<InstanceRecord[]>;
   verify(instanceId: string): Promise<VerifyResult>;
   runDueTimers(now?: number): Promise<TimerRunReport>;
@@ -86,6 +89,7 @@ export function createEngine(options: EngineOptions): Engine {
     calendar: options.calendar ?? createChineseCalendar(),
     validate: options.validate,
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
+    cache: new InstanceCache(),
   };
 
   let background: Promise<unknown> = Promise.resolve();
@@ -105,6 +109,7 @@ export function createEngine(options: EngineOptions): Engine {
     get: (instanceId) => getInstance(ctx, instanceId),
     history: (instanceId) => history(ctx, instanceId),
     tasks: (actor, taskOptions) => tasks(ctx, actor, taskOptions),
+    allowedEvents: (instanceId, actor) => allowedEvents(ctx, instanceId, actor),
     query: (q) => query(ctx, q),
     verify: (instanceId) => verify(ctx, instanceId),
     runDueTimers: (now) => runDueTimers(ctx, now ?? ctx.clock.now()),

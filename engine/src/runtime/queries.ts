@@ -48,6 +48,13 @@ export async function tasks(ctx: EngineContext, actor: Actor, options: { limit?:
   return out.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
 }
 
+/** Events `actor` may send to the case now: what a case view offers as actions. */
+export async function allowedEvents(ctx: EngineContext, instanceId: string, actor: Actor): Promise<string[]> {
+  assertActor(actor);
+  const { record, workflow } = await loadInstance(ctx, instanceId);
+  return eventsActorMaySend(workflow, actor, record);
+}
+
 const QUERY_KEYS = new Set(['workflowId', 'region', 'subject', 'state', 'status', 'limit', 'offset']);
 
 export async function query(ctx: EngineContext, q: InstanceQuery): Promise<InstanceRecord[]> {

@@ -40,7 +40,7 @@ export async function applySystemEvent(ctx: EngineContext, request: SystemEventR
 async function applyOnce(ctx: EngineContext, request: SystemEventRequest): Promise<SendResult> {
   const replay = await replayedResult(ctx, request.commandId);
   if (replay) return replay;
-  const { record, workflow } = await loadInstance(ctx, request.instanceId);
+  const { record, workflow } = await loadInstance(ctx, request.instanceId, { cached: true });
   const spec = workflow.events[request.event.type];
   if (!spec?.roles.includes(SYSTEM_ROLE) || !record.acceptedEvents.includes(request.event.type)) {
     throw notAllowed(record, request.event.type, 'state');

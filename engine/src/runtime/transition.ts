@@ -125,8 +125,8 @@ async function build(
   base: Pick<InstanceRecord, 'id' | 'region' | 'subject' | 'pins' | 'createdAt'>,
   next: AnyMachineSnapshot,
   actions: ReadonlyArray<{ type: string; params?: unknown }>,
-  existingTimers: readonly TimerRecord[],
 ): Promise<Built> {
+  const existingTimers = previous?.timers ?? [];
   const { workflow } = request;
   assertPersistableContext(workflow, next);
   const revision = (previous?.revision ?? 0) + 1;
@@ -141,8 +141,11 @@ async function build(
   const timerIdsToRemove = existingTimers.filter((t) => consumed.has(t.id) || left.has(t.statePath)).map((t) => t.id);
   for (const id of consumed) if (!timerIdsToRemove.includes(id)) timerIdsToRemove.push(id);
   const timersToAdd = scheduleTimers(ctx, workflow, base.id, revision, entered, request.at, next.context);
-  const remaining = existingTimers.filter((t) => !timerIdsToRemove.includes(t.id)).concat(timersToAdd);
-  const nextDueAt = remaining.length > 0 ? Math.min(...remaining.map((t) => t.dueAt)) : null;
+  const timers = existingTimers
+    .filter((t) => !timerIdsToRemove.includes(t.id))
+    .concat(timersToAdd.map(({ id, statePath, dueAt }) => ({ id, statePath, dueAt })))
+    .sort((a, b) => a.dueAt - b.dueAt);
+  const nextDueAt = timers[0]?.dueAt ?? null;
 
   const outboxToAdd: OutboxMessage[] = emittedMessages(actions).map((message, i) => ({
     id: `${base.id}#${seq}#${i}`,
@@ -186,6 +189,7 @@ async function build(
     journalHead: { seq, hash: journal.hash },
     acceptedEvents,
     taskKeys: taskKeysFor(workflow, acceptedEvents, base),
+    timers,
     nextDueAt,
     updatedAt: request.at,
   };
@@ -218,7 +222,7 @@ export async function buildStart(ctx: EngineContext, request: StartRequest): Pro
   const input = { data: request.event.data ?? {}, region: request.region, subject: request.subject, pins: request.pins, instanceId: request.instanceId };
   const [snapshot, actions] = initialTransition(request.workflow.machine, input);
   const base = { id: request.instanceId, region: request.region, subject: request.subject, pins: request.pins, createdAt: request.at };
-  return build(ctx, request, null, base, snapshot, actions, []);
+  return build(ctx, request, null, base, snapshot, actions);
 }
 
 /** Change set for an event the caller has already authorised, validated and checked with `can`. */
@@ -229,8 +233,7 @@ export async function buildStep(
   snapshot: AnyMachineSnapshot,
 ): Promise<Built> {
   const [next, actions] = transition(request.workflow.machine, snapshot, machineEventOf(request));
-  const timers = await ctx.store.timersOf(record.id);
-  return build(ctx, request, record, record, next, actions, timers);
+  return build(ctx, request, record, record, next, actions);
 }
 
 /**
@@ -244,6 +247,5 @@ export async function buildMigration(
   record: InstanceRecord,
   target: AnyMachineSnapshot,
 ): Promise<Built> {
-  const timers = await ctx.store.timersOf(record.id);
-  return build(ctx, request, record, record, target, [], timers);
+  return build(ctx, request, record, record, target, []);
 }

@@ -1,2 +1,3 @@
-export { createManualClock, type ManualClock } from './manualClock.js';
+/** Test support for store adapters and engine users (imports vitest: not for application bundles). */
 export { describeStoreConformance } from './storeConformance.js';
+export { createManualClock, type ManualClock } from '../clock/manualClock.js';

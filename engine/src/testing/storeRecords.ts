@@ -17,6 +17,7 @@ export function instanceRecord(id: string, overrides: Partial<InstanceRecord> = 
     journalHead: { seq: 1, hash: 'h1' },
     acceptedEvents: ['SUBMIT'],
     taskKeys: [`producer|s:farm-${id}`],
+    timers: [],
     nextDueAt: null,
     pins: {},
     createdAt: 1,

@@ -118,7 +118,7 @@ describe('engine.send', () => {
     for (const args of cases) {
       const error = await (engine.send as (...a: unknown[]) => Promise<unknown>)(...args).catch((e) => e);
       expect(error, JSON.stringify(args[1])).toMatchObject({ code: 'invalid-input' });
-      expect(error.messageZh).toMatch(/[\u4e00-\u9fa5]/);
+      expect((error as { messageZh: string }).messageZh).toMatch(/[\u4e00-\u9fa5]/);
     }
     await expect(engine.send('nope', { type: 'SUBMIT' }, { actor: actors.farm })).rejects.toMatchObject({ code: 'not-found' });
   });

@@ -1,0 +1,125 @@
+/**
+ * Two small workflows shaped like the real lifecycles (seed 002 qualification review, seed 000
+ * warning → suspension), used to test the engine without the workflows package.
+ */
+import { assign, setup } from 'xstate';
+import { defineWorkflow, sendMessage, type MachineEvent } from '../index.js';
+
+interface ReviewContext {
+  farmName: string;
+  headCount: number;
+  returns: number;
+  reason?: string;
+}
+
+/** The review machine; `noticeState` lets version 2 rename the public-notice state (migration tests). */
+function reviewMachineWith(noticeState: 'notice' | 'publicNotice') {
+  return setup({
+    types: {
+      context: {} as ReviewContext,
+      events: {} as MachineEvent,
+      input: {} as { data: Record<string, unknown> },
+    },
+    guards: {
+      // seed 002 §规模标准: pigs stock ≥ 300 (the sample uses one species only)
+      meetsScale: ({ event }) => Number(event.data.headCount) >= 300,
+    },
+    actions: {
+      keepApplication: assign(({ event }) => ({ farmName: String(event.data.farmName), headCount: Number(event.data.headCount) })),
+      keepReason: assign(({ event, context }) => ({ reason: String(event.data.reason), returns: context.returns + 1 })),
+    },
+  }).createMachine({
+    id: 'review',
+    initial: 'draft',
+    context: ({ input }) => ({ farmName: String(input.data.farmName ?? ''), headCount: Number(input.data.headCount ?? 0), returns: 0 }),
+    on: { DISQUALIFY: { target: '.disqualified', actions: 'keepReason' } },
+    states: {
+      draft: { on: { SUBMIT: { target: 'review', guard: 'meetsScale', actions: 'keepApplication' } } },
+      review: {
+        initial: 'initial',
+        states: {
+          initial: { on: { APPROVE: 'final', RETURN: { target: '#review.returned', actions: 'keepReason' } } },
+          final: { on: { APPROVE: `#review.${noticeState}`, RETURN: { target: '#review.returned', actions: 'keepReason' } } },
+        },
+      },
+      returned: { on: { SUBMIT: { target: 'review', guard: 'meetsScale', actions: 'keepApplication' }, WAIVE: 'waived' } },
+      [noticeState]: { on: { NOTICE_ENDS: 'qualified', OBJECT: 'review.final' } },
+      qualified: { on: { SUSPEND: 'suspended', REVOKE: 'revoked' } },
+      suspended: { on: { REINSTATE: 'qualified', REVOKE: 'revoked' } },
+      revoked: { type: 'final' },
+      waived: { type: 'final' },
+      disqualified: { type: 'final' },
+    },
+  });
+}
+
+export const reviewMachine = reviewMachineWith('notice');
+
+const reviewEvents = {
+  SUBMIT: { roles: ['producer', 'third-party'], form: 'application' },
+  APPROVE: { roles: ['supervision', 'district'] },
+  RETURN: { roles: ['supervision', 'district'], form: 'reason' },
+  WAIVE: { roles: ['system'] },
+  NOTICE_ENDS: { roles: ['system'] },
+  OBJECT: { roles: ['district'], form: 'reason' },
+  SUSPEND: { roles: ['system', 'municipal'] },
+  REINSTATE: { roles: ['district'] },
+  REVOKE: { roles: ['municipal'] },
+  DISQUALIFY: { roles: ['district'], form: 'reason' },
+};
+
+// seed 002 §三: a returned application not resubmitted within 10 working days is deemed waived (视为放弃)
+const waiveDeadline = { after: { workingDays: 10 }, send: 'WAIVE' };
+// seed 002 §七: public notice of 5 working days
+const noticeDeadline = { after: { workingDays: 5 }, send: 'NOTICE_ENDS' };
+
+export const reviewWorkflow = defineWorkflow({
+  id: 'sample-review',
+  version: 1,
+  machine: reviewMachine,
+  title: { zh: '资质审核（示例）', en: 'Qualification review (sample)' },
+  start: { roles: ['producer', 'third-party'], form: 'application' },
+  events: reviewEvents,
+  deadlines: { notice: noticeDeadline, returned: waiveDeadline },
+  access: { regionScoped: true, subjectRoles: ['producer', 'third-party'] },
+});
+
+/** Version 2 renames `notice` to `publicNotice`: cases in `notice` need a stateMap to migrate. */
+export const reviewWorkflowV2 = defineWorkflow({
+  id: 'sample-review',
+  version: 2,
+  machine: reviewMachineWith('publicNotice'),
+  start: { roles: ['producer', 'third-party'], form: 'application' },
+  events: reviewEvents,
+  deadlines: { publicNotice: noticeDeadline, returned: waiveDeadline },
+  access: { regionScoped: true, subjectRoles: ['producer', 'third-party'] },
+});
+
+/** A warning case that suspends the farm's qualification through an engine message (seed 000 §预警). */
+export const warningMachine = setup({
+  types: { context: {} as { farm: string }, events: {} as MachineEvent, input: {} as { subject: string } },
+}).createMachine({
+  id: 'warning',
+  initial: 'open',
+  context: ({ input }) => ({ farm: input.subject }),
+  states: {
+    open: {
+      on: {
+        WARN: {
+          target: 'warned',
+          actions: sendMessage(({ context }) => ({ workflowId: 'sample-review', subject: context.farm }), { type: 'SUSPEND' }),
+        },
+      },
+    },
+    warned: { on: { CLOSE: 'closed' } },
+    closed: { type: 'final' },
+  },
+});
+
+export const warningWorkflow = defineWorkflow({
+  id: 'sample-warning',
+  version: 1,
+  machine: warningMachine,
+  start: { roles: ['expert-office'] },
+  events: { WARN: { roles: ['expert-office'] }, CLOSE: { roles: ['district'] } },
+});

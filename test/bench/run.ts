@@ -1,0 +1,61 @@
+/**
+ * `pnpm bench`: the engine benchmark. Node section on the memory store, browser section in Debian's
+ * headless Chromium on real IndexedDB (Dexie), each next to its limit measured in the same run.
+ * Prints one table; exits non-zero only if a run fails, never because a number is slow.
+ */
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { createMemoryStore, type InstanceRecord } from '@nongan/engine';
+import { runAll, type BenchConfig, type BenchResult } from './scenarios.js';
+import { chromiumArgs } from '../../vitest.config.js';
+
+const config: BenchConfig = { steps: 400, rounds: 5, restoreCount: 10_000, taskInstances: 100_000 };
+
+async function nodeSection(): Promise<BenchResult> {
+  // A Map write stands in for the raw put: the memory store's own I/O floor.
+  const map = new Map<string, InstanceRecord>();
+  return runAll(async () => createMemoryStore(), async (record) => void map.set(record.id, structuredClone(record)), config);
+}
+
+async function browserSection(): Promise<BenchResult> {
+  const root = fileURLToPath(new URL('./browser/', import.meta.url));
+  const server = await createServer({ root, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('[browser]', error));
+    await page.goto(url!);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', null, { timeout: 120_000 });
+    return (await page.evaluate((c) => (window as unknown as { runBench(c: BenchConfig): Promise<BenchResult> }).runBench(c), config)) as BenchResult;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const fmt = (value: number | null, digits = 0) => (value === null ? '—' : value.toLocaleString('en-US', { maximumFractionDigits: digits }));
+const ratio = (a: number, b: number | null) => (b ? `${((a / b) * 100).toFixed(0)}%` : '—');
+
+function table(nodeResult: BenchResult, web: BenchResult): string {
+  const rows: string[][] = [
+    ['metric', 'node · memory', 'chromium · dexie', 'target', 'chromium vs target'],
+    ['raw XState createActor+send, steps/s (limit)', fmt(nodeResult.rawXStateStepsPerSec), fmt(web.rawXStateStepsPerSec), '—', '—'],
+    ['raw persisted put of an instance record, /s (limit)', fmt(nodeResult.rawPutPerSec), fmt(web.rawPutPerSec), '—', '—'],
+    ['engine send, persisted steps/s', fmt(nodeResult.engineStepsPerSec), fmt(web.engineStepsPerSec), '≥ 50% of raw put', ratio(web.engineStepsPerSec, web.rawPutPerSec) + ' of raw put'],
+    ['engine send vs raw XState', ratio(nodeResult.engineStepsPerSec, nodeResult.rawXStateStepsPerSec), ratio(web.engineStepsPerSec, web.rawXStateStepsPerSec), '—', '—'],
+    [`restore ${config.restoreCount.toLocaleString('en-US')} instances, ms`, fmt(nodeResult.restoreMs, 1), fmt(web.restoreMs, 1), '≤ 1000 ms', web.restoreMs <= 1000 ? 'met' : 'missed'],
+    [`tasks() over ${config.taskInstances.toLocaleString('en-US')} instances (page of 50), ms`, fmt(nodeResult.tasksMs, 2), fmt(web.tasksMs, 2), '≤ 20 ms', web.tasksMs <= 20 ? 'met' : 'missed'],
+    ['stored instance record, bytes', fmt(nodeResult.snapshotBytes), fmt(web.snapshotBytes), '≤ 2048', web.snapshotBytes <= 2048 ? 'met' : 'missed'],
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+const nodeResult = await nodeSection();
+const web = await browserSection();
+console.log(`\nNong'an engine benchmark — medians of ${config.rounds} rounds, ${config.steps} steps each; tasks() hits: ${web.taskHits}\n`);
+console.log(table(nodeResult, web));
