@@ -84,15 +84,16 @@ export async function loadInstance(
   ctx: EngineContext,
   instanceId: string,
   { cached = false } = {},
-): Promise<{ record: InstanceRecord; workflow: WorkflowDefinition }> {
+): Promise<{ record: InstanceRecord; workflow: WorkflowDefinition; fromCache: boolean }> {
   assertId(instanceId, 'instanceId');
   let record = cached ? ctx.cache.get(instanceId) : undefined;
+  const fromCache = record !== undefined;
   if (!record) {
     record = await ctx.store.getInstance(instanceId);
     if (!record) throw new EngineError('not-found', { en: `case ${instanceId} does not exist`, zh: `案件 ${instanceId} 不存在` }, { instanceId });
     ctx.cache.set(record);
   }
-  return { record, workflow: ctx.registry.get(record.workflowId, record.workflowVersion) };
+  return { record, workflow: ctx.registry.get(record.workflowId, record.workflowVersion), fromCache };
 }
 
 /**
@@ -137,8 +138,16 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
   assertActor(options.actor);
   assertOptionalString(options.commandId, 'commandId');
   assertOptionalString(options.role, 'role');
+  const commandId = options.commandId ?? ctx.newId();
   try {
-    return await sendChecked(ctx, instanceId, event, options);
+    try {
+      return await sendFrom(ctx, instanceId, event, options, commandId, true);
+    } catch (error) {
+      // A refusal computed from the cached copy may be stale (another tab moved the case): only the
+      // stored case may refuse. A commit conflict, by contrast, is the answer and is not retried.
+      if (!(error instanceof StaleRefusal)) throw error;
+      return await sendFrom(ctx, instanceId, event, options, commandId, false);
+    }
   } catch (error) {
     const replay = await earlierAnswer(ctx, options.commandId, instanceId);
     if (replay) return replay;
@@ -146,9 +155,35 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
   }
 }
 
-async function sendChecked(ctx: EngineContext, instanceId: string, event: WorkflowEvent, options: SendOptions): Promise<SendResult> {
-  const commandId = options.commandId ?? ctx.newId();
-  const { record, workflow } = await loadInstance(ctx, instanceId, { cached: true });
+/** A `not-allowed-in-state` decided on the cached copy, to be re-checked against the store. */
+class StaleRefusal extends Error {}
+
+async function sendFrom(
+  ctx: EngineContext,
+  instanceId: string,
+  event: WorkflowEvent,
+  options: SendOptions,
+  commandId: string,
+  cached: boolean,
+): Promise<SendResult> {
+  const { record, workflow, fromCache } = await loadInstance(ctx, instanceId, { cached });
+  try {
+    return await stepChecked(ctx, record, workflow, event, options, commandId);
+  } catch (error) {
+    if (fromCache && error instanceof EngineError && error.code === 'not-allowed-in-state') throw new StaleRefusal();
+    throw error;
+  }
+}
+
+async function stepChecked(
+  ctx: EngineContext,
+  record: InstanceRecord,
+  workflow: WorkflowDefinition,
+  event: WorkflowEvent,
+  options: SendOptions,
+  commandId: string,
+): Promise<SendResult> {
+  const instanceId = record.id;
   const spec = workflow.events[event.type];
   if (!spec) {
     throw new EngineError(

@@ -28,6 +28,7 @@ export async function deliverOutbox(ctx: EngineContext, limit = 100): Promise<Ou
     const targets = await targetsOf(ctx, message);
     const outcomes: OutboxMessage['outcomes'] = [];
     let retry = false;
+    let unknownVersion = false;
     for (const instanceId of targets) {
       const outcome = await applySystemEvent(ctx, {
         instanceId,
@@ -38,8 +39,15 @@ export async function deliverOutbox(ctx: EngineContext, limit = 100): Promise<Ou
         at: ctx.clock.now(),
       });
       if (outcome.applied) outcomes.push({ instanceId, result: 'applied' });
+      else if (outcome.error.code === 'unknown-workflow') unknownVersion = true;
       else if (outcome.error.code === 'conflict') retry = true;
       else outcomes.push({ instanceId, result: 'refused', code: outcome.error.code });
+    }
+    // An engine without the target's workflow version (an older tab) leaves the message untouched
+    // for one that has it, without using up its attempts.
+    if (unknownVersion) {
+      report.retrying.push(message.id);
+      continue;
     }
     const attempts = message.attempts + 1;
     let status: OutboxMessage['status'] = 'delivered';

@@ -18,7 +18,8 @@ export interface Task {
 }
 
 export async function getInstance(ctx: EngineContext, instanceId: string): Promise<InstanceRecord> {
-  return (await loadInstance(ctx, instanceId)).record;
+  // A copy: the loaded record is also the engine's cached copy, which callers must not be able to edit.
+  return structuredClone((await loadInstance(ctx, instanceId)).record);
 }
 
 export async function history(ctx: EngineContext, instanceId: string): Promise<JournalEntry[]> {

@@ -40,7 +40,8 @@ export async function applySystemEvent(ctx: EngineContext, request: SystemEventR
 async function applyOnce(ctx: EngineContext, request: SystemEventRequest): Promise<SendResult> {
   const replay = await replayedResult(ctx, request.commandId);
   if (replay) return replay;
-  const { record, workflow } = await loadInstance(ctx, request.instanceId, { cached: true });
+  // Always the stored case: a refusal here drops a timer or a message, so it must not rest on a stale copy.
+  const { record, workflow } = await loadInstance(ctx, request.instanceId);
   const spec = workflow.events[request.event.type];
   if (!spec?.roles.includes(SYSTEM_ROLE) || !record.acceptedEvents.includes(request.event.type)) {
     throw notAllowed(record, request.event.type, 'state');

@@ -3,6 +3,7 @@
  * due while nothing ran fires on the next `runDueTimers`, earliest first, each exactly once (the
  * timer's id is the command id, so a second engine firing the same timer replays instead of repeating).
  */
+import type { EngineError } from '../errors.js';
 import type { EngineContext } from './context.js';
 import { applySystemEvent } from './systemEvents.js';
 
@@ -29,16 +30,23 @@ export async function runDueTimers(ctx: EngineContext, now: number): Promise<Tim
       consumedTimerIds: [timer.id],
     });
     if (outcome.applied) {
-      report.fired.push({ timerId: timer.id, instanceId: timer.instanceId, event: timer.event, dueAt: timer.dueAt });
-      // A replayed command means another engine fired it; its commit removed the timer already.
+      // A replayed command means another engine fired it (and reports it); its commit removed the row.
       if (outcome.result.replayed) await ctx.store.deleteTimers([timer.id]);
-    } else if (outcome.error.code === 'conflict') {
-      skipped.add(timer.id); // still contended after a retry: leave it for the next run
+      else report.fired.push({ timerId: timer.id, instanceId: timer.instanceId, event: timer.event, dueAt: timer.dueAt });
+    } else if (isRetryable(outcome.error)) {
+      // Still contended after a retry, or this engine lacks the case's workflow version (an older
+      // tab): leave the timer for the next run or for an engine that knows the version.
+      skipped.add(timer.id);
     } else {
       await ctx.store.deleteTimers([timer.id]);
       report.dropped.push({ timerId: timer.id, instanceId: timer.instanceId, reason: outcome.error.message });
     }
   }
+}
+
+/** Errors that say "not now / not here" rather than "never": the timer or message must be kept. */
+export function isRetryable(error: EngineError): boolean {
+  return error.code === 'conflict' || error.code === 'unknown-workflow';
 }
 
 export interface Scheduler {
@@ -70,6 +78,7 @@ export function startScheduler(
     }
     if (stopped) return;
     const next = await ctx.store.nextDueAt().catch(() => null);
+    if (stopped) return; // stop() may land while the read was pending
     const wait = next === null ? pollMs : Math.max(0, Math.min(pollMs, next - ctx.clock.now()));
     handle = setTimeout(() => {
       running = tick();

@@ -125,7 +125,8 @@ export function defineWorkflow<TMachine extends AnyStateMachine>(config: Workflo
   }
 
   const eventTypes = Object.keys(config.events);
-  const events: Record<string, { roles: readonly string[]; form?: FormRef; label?: LocalText }> = {};
+  // No prototype: an event type such as `toString` or `__proto__` must not find Object's members.
+  const events: Record<string, { roles: readonly string[]; form?: FormRef; label?: LocalText }> = Object.create(null);
   for (const type of eventTypes) {
     const spec = config.events[type]!;
     checkRoles(label, spec?.roles, `events.${type}.roles`);
@@ -153,6 +154,13 @@ export function defineWorkflow<TMachine extends AnyStateMachine>(config: Workflo
       if (reason) throw invalid(label, `${where}.after: ${reason}`, `${where}.after 无效：${reason}`, where);
       const spec = events[deadline.send];
       if (!spec) throw invalid(label, `${where}.send: ${deadline.send} is not a declared event`, `${where}.send：${deadline.send} 不是已声明的事件`, where);
+      const near = [...eventsByPath]
+        .filter(([p]) => p === path || p.startsWith(`${path}.`) || path.startsWith(`${p}.`))
+        .flatMap(([, types]) => types)
+        .concat(ownEventTypes(machine.root));
+      if (!near.includes(deadline.send) && !near.includes('*')) {
+        throw invalid(label, `${where}: state ${path} never handles ${deadline.send}, so the deadline could never fire`, `${where}：状态 ${path} 不处理 ${deadline.send}，该期限永远无法生效`, where);
+      }
       if (!spec.roles.includes(SYSTEM_ROLE)) {
         throw invalid(label, `${where}: event ${deadline.send} must list the 'system' role to be sent by a deadline`, `${where}：事件 ${deadline.send} 须包含 system 角色才能由期限触发`, where);
       }

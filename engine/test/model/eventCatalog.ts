@@ -8,9 +8,7 @@ import { SYSTEM_ROLE, type Actor, type InstanceRecord, type JournalEntry, type M
 import { actors, application } from '../fixtures/harness.js';
 import { reviewMachine, reviewWorkflow } from '../fixtures/sampleWorkflows.js';
 
-export type ReviewEventType = keyof typeof reviewWorkflow.events & string;
-
-export const reason = { reason: '资料不全' };
+const reason = { reason: '资料不全' };
 /** Passes the application form but fails the `meetsScale` guard (seed 002: fewer than 300 head). */
 export const smallFarm = { farmName: '小型养殖场', headCount: 120 };
 
@@ -45,9 +43,9 @@ export function senderFor(type: string, turn = 0): Actor {
 }
 
 /** Machine event as the engine builds it (`machineEventOf`), so graph and engine see the same input. */
-function machineEvent(type: string, data: Record<string, unknown> | undefined, turn = 0): MachineEvent {
-  const actor = timerEvents.has(type) ? { id: 'system:deadline', role: SYSTEM_ROLE } : { id: senderFor(type, turn).id, role: senderFor(type, turn).roles[0]! };
-  return { type, data: data ?? {}, actor };
+function machineEvent(type: string, data: Record<string, unknown> | undefined): MachineEvent {
+  const sender = timerEvents.has(type) ? { id: 'system:deadline', roles: [SYSTEM_ROLE] } : senderFor(type);
+  return { type, data: data ?? {}, actor: { id: sender.id, role: sender.roles[0]! } };
 }
 
 /** Every event the traversal may try, including a SUBMIT that fails the guard. */
@@ -62,15 +60,19 @@ export function startSnapshot(record: Pick<InstanceRecord, 'id' | 'region' | 'su
   return initialTransition(reviewMachine, input)[0];
 }
 
-/** Pure replay of a journal through XState `transition`: what the stored state must be if the journal is complete. */
+/** Journal entries after the start applied to `snapshot` with the pure XState `transition`. */
+export function replayEntries(snapshot: AnyMachineSnapshot, entries: readonly JournalEntry[]): AnyMachineSnapshot {
+  return entries.reduce(
+    (current, entry) => transition(reviewMachine, current, { type: entry.event.type, data: entry.event.data ?? {}, actor: entry.actor })[0],
+    snapshot,
+  );
+}
+
+/** Pure replay of a whole journal: what the stored state must be if the journal is complete. */
 export function replayJournal(record: InstanceRecord, journal: readonly JournalEntry[]): AnyMachineSnapshot {
   const [first, ...rest] = journal;
   if (first?.kind !== 'start') throw new Error('journal does not begin with start');
-  let snapshot = startSnapshot(record, first.event.data ?? {});
-  for (const entry of rest) {
-    [snapshot] = transition(reviewMachine, snapshot, { type: entry.event.type, data: entry.event.data ?? {}, actor: entry.actor });
-  }
-  return snapshot;
+  return replayEntries(startSnapshot(record, first.event.data ?? {}), rest);
 }
 
 /** Task keys derived from the rule text, independently of `taskKeysFor`. */

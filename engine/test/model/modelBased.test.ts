@@ -4,7 +4,7 @@
  * machine's graph (state × event, including a SUBMIT that fails the guard) is tried once at the end of
  * the shortest path to its source: edges the machine takes must be accepted, the others refused.
  */
-import { getAdjacencyMap, getShortestPaths, getSimplePaths, type StatePath } from '@xstate/graph';
+import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths, getSimplePaths, type StatePath } from '@xstate/graph';
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { isEngineError, type MachineEvent } from '../../src/index.js';
@@ -100,9 +100,7 @@ async function expectAgreesWithModel({ engine }: Harness, events: readonly Machi
 }
 
 const edgeKey = (source: string, event: MachineEvent) => `${source} --${JSON.stringify(event)}`;
-const edges = Object.entries(adjacency).flatMap(([source, { state, transitions }]) =>
-  Object.values(transitions).map(({ event, state: next }) => ({ source, from: state, event, next })),
-);
+const edges = adjacencyMapToArray(adjacency).map(({ state, event, nextState }) => ({ source: serializeState(state), from: state, event, next: nextState }));
 const shortestTo = new Map(shortestPaths.map((path) => [serializeState(path.state), path]));
 const finishedPaths = shortestPaths.filter((path) => path.state.status === 'done');
 

@@ -7,11 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isEngineError, SYSTEM_ROLE, type Actor, type SendOptions, type WorkflowEvent } from '../../src/index.js';
+import type { AnyMachineSnapshot } from 'xstate';
+import { isEngineError, SYSTEM_ROLE, type Actor, type InstanceRecord, type JournalEntry, type SendOptions, type WorkflowEvent } from '../../src/index.js';
 import { actors, makeEngine, openReview } from '../fixtures/harness.js';
 import { reviewWorkflow } from '../fixtures/sampleWorkflows.js';
 import { testValidator } from '../fixtures/testValidator.js';
-import { expectedAcceptedEvents, expectedTaskKeys, replayJournal, smallFarm, statesWithDeadline, timerEvents, validData } from './eventCatalog.js';
+import { expectedAcceptedEvents, expectedTaskKeys, replayEntries, replayJournal, smallFarm, statesWithDeadline, timerEvents, validData } from './eventCatalog.js';
 
 const CASE = 'case-1';
 const SCOPE = { region: 'jiyuan', subject: 'farm-1' };
@@ -102,7 +103,7 @@ interface Call {
   commandId: string | undefined;
 }
 
-function resolveCall(step: SendStep, model: ReturnType<typeof replayJournal>): Call {
+function resolveCall(step: SendStep, model: AnyMachineSnapshot): Call {
   if (step.intent === 'noisy') {
     const wellFormed = typeof step.caller === 'number';
     const actor = typeof step.caller === 'number' ? callers[step.caller] : malformedCallers[step.caller.malformed];
@@ -124,7 +125,7 @@ const finiteJson = (v: unknown): boolean =>
   typeof v === 'number' ? Number.isFinite(v) : typeof v === 'object' && v !== null ? Object.values(v).every(finiteJson) : true;
 
 /** The model's verdict on a call, from the rules and the machine (never from the engine). */
-function predict(call: Call, model: ReturnType<typeof replayJournal>, used: ReadonlyMap<string, unknown>) {
+function predict(call: Call, model: AnyMachineSnapshot, used: ReadonlyMap<string, unknown>) {
   const inputOk = call.wellFormed && call.type !== '' && call.role !== '' && call.commandId !== '' && finiteJson(call.data);
   if (!inputOk) return { verdict: 'refuse' as const };
   if (call.commandId !== undefined && used.has(call.commandId)) return { verdict: 'replay' as const };
@@ -140,14 +141,28 @@ function predict(call: Call, model: ReturnType<typeof replayJournal>, used: Read
 
 type Harness = ReturnType<typeof makeEngine>;
 
-/** Invariants that hold after every call, whatever it was. */
-async function checkInvariants({ engine, store }: Harness) {
+interface Checked {
+  record: InstanceRecord;
+  journal: JournalEntry[];
+  model: AnyMachineSnapshot;
+}
+
+/**
+ * Invariants that hold after every call, whatever it was. Given the previous check, entries already
+ * checked are skipped: the verified hash chain still ending in the old head proves them unchanged.
+ */
+async function checkInvariants({ engine, store }: Harness, previous?: Checked): Promise<Checked> {
   const record = await engine.get(CASE);
   const journal = await engine.history(CASE);
   expect(record.revision).toBe(journal.length); // (c)
   expect((await engine.verify(CASE)).ok).toBe(true); // (d)
+  const known = previous?.journal.length ?? 0;
+  if (previous) expect(journal[known - 1]?.hash, 'the journal only grows').toBe(previous.journal.at(-1)!.hash);
   for (const [i, entry] of journal.entries()) {
+    if (i < known) continue;
     expect(entry.at).toBeGreaterThanOrEqual(journal[i - 1]?.at ?? -Infinity);
+    // each step starts where the one before ended: the hash chain alone does not check this
+    expect(entry.stateBefore, `entry ${entry.seq}`).toEqual(journal[i - 1]?.stateAfter ?? null);
     if (entry.kind === 'start') {
       expect(i).toBe(0);
       continue;
@@ -162,7 +177,7 @@ async function checkInvariants({ engine, store }: Harness) {
     const caller = callerById.get(entry.actor.id);
     expect(caller && qualifyingRole(caller, [entry.actor.role]), `${entry.actor.id} as ${entry.actor.role}`).toBe(entry.actor.role); // (a)
   }
-  const model = replayJournal(record, journal); // (e)
+  const model = previous ? replayEntries(previous.model, journal.slice(known)) : replayJournal(record, journal); // (e)
   expect(record.state).toEqual(model.value);
   expect(record.context).toEqual(model.context);
   expect(record.status).toBe(model.status === 'done' ? 'done' : 'active');
@@ -170,22 +185,26 @@ async function checkInvariants({ engine, store }: Harness) {
   expect(record.taskKeys).toEqual(expectedTaskKeys(record.acceptedEvents, SCOPE));
   const timers = await store.timersOf(CASE);
   expect(record.nextDueAt).toBe(timers.length ? Math.min(...timers.map((t) => t.dueAt)) : null);
+  expect(record.timers.map((t) => t.id).sort()).toEqual(timers.map((t) => t.id).sort());
   expect(timers.length > 0).toBe(record.status === 'active' && statesWithDeadline.has(record.stateKey));
   return { record, journal, model };
 }
 
-type Checked = Awaited<ReturnType<typeof checkInvariants>>;
-
 async function runSend(harness: Harness, before: Checked, step: SendStep, used: Map<string, unknown>): Promise<Checked> {
   const call = resolveCall(step, before.model);
   const expected = predict(call, before.model, used);
+  if (call.wellFormed) {
+    // what a case view would offer this caller: accepted now, and a role of theirs may send it
+    const offered = expectedAcceptedEvents(before.model).filter((type) => qualifyingRole(call.actor as Actor, reviewWorkflow.events[type]!.roles));
+    expect(await harness.engine.allowedEvents(CASE, call.actor as Actor)).toEqual(offered);
+  }
   const event = (call.data === undefined ? { type: call.type } : { type: call.type, data: call.data }) as WorkflowEvent;
   const options = { actor: call.actor, ...(call.role !== undefined ? { role: call.role } : {}), ...(call.commandId !== undefined ? { commandId: call.commandId } : {}) } as SendOptions;
   const outcome = await harness.engine.send(CASE, event, options).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => ({ result: undefined, error }),
   );
-  const after = await checkInvariants(harness);
+  const after = await checkInvariants(harness, before);
   const label = `${call.type} by ${JSON.stringify(call.actor)} role=${call.role} cmd=${call.commandId} data=${JSON.stringify(call.data)} in ${before.record.stateKey}`;
   if (outcome.error !== undefined) {
     // (b) a refusal is a typed EngineError and leaves the case exactly as it was
@@ -213,7 +232,7 @@ async function runTick(harness: Harness, before: Checked, days: number, runTimer
   harness.clock.advance(days * DAY);
   if (!runTimers) return before;
   const report = await harness.engine.runDueTimers();
-  const after = await checkInvariants(harness);
+  const after = await checkInvariants(harness, before);
   expect(report.dropped).toEqual([]); // leaving a state cancels its deadline, so none can go stale
   expect(after.journal).toHaveLength(before.journal.length + report.fired.length);
   expect(report.fired.every((f) => f.event === 'WAIVE' || f.event === 'NOTICE_ENDS')).toBe(true);
@@ -235,7 +254,7 @@ describe('review engine, property-based', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000); // ~3 s alone; the default 5 s hang guard is tight when a 2-core runner runs suites in parallel
 
   // Found by this property: `workflow.events[type]` reads inherited members, so `toString` finds a
   // function as its spec and `authorize` throws a TypeError instead of refusing with invalid-input.
@@ -246,5 +265,17 @@ describe('review engine, property-based', () => {
     const error = await harness.engine.send(CASE, { type }, { actor: actors.farm }).catch((e: unknown) => e);
     expect(isEngineError(error) ? error.code : String(error)).toBe('invalid-input');
     expect((await checkInvariants(harness)).journal).toEqual(before.journal);
+  });
+
+  // Found while modelling: `get` hands out the very object the engine caches for its next `send`,
+  // so a caller editing its copy changes what the engine believes the case is (here: revokes a draft).
+  it('is not steered by a caller editing the record that get() returned', async () => {
+    const harness = makeEngine();
+    await openReview(harness.engine, CASE);
+    const seen = await harness.engine.get(CASE);
+    Object.assign(seen, { state: 'qualified', stateKey: 'qualified', acceptedEvents: ['SUSPEND', 'REVOKE'] });
+    const error = await harness.engine.send(CASE, { type: 'REVOKE' }, { actor: actors.municipal }).catch((e: unknown) => e);
+    expect(isEngineError(error) ? error.code : error).toBe('not-allowed-in-state');
+    expect((await checkInvariants(harness)).record.state).toBe('draft');
   });
 });

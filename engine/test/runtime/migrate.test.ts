@@ -151,3 +151,39 @@ describe('workflow versions and migration', () => {
     expect(await store.exportAll()).toEqual(before);
   });
 });
+
+describe('an engine that does not know a case\'s version (an old tab still open after an upgrade)', () => {
+  /** A v2 case in publicNotice (entered Mon 03-02 09:00, due 2026-03-10 00:00), and an old engine that knows only v1. */
+  async function oldAndNew() {
+    const store = createMemoryStore();
+    const clock = createManualClock(MONDAY);
+    const common = { store, clock, validate: testValidator, messageDelivery: 'manual' as const };
+    const engine = createEngine({ ...common, workflows: [reviewWorkflow, reviewWorkflowV2, warningWorkflow] });
+    const old = createEngine({ ...common, workflows: [reviewWorkflow, warningWorkflow] });
+    await openReview(engine, 'v2-case');
+    await engine.send('v2-case', { type: 'SUBMIT', data: application }, { actor: actors.farm });
+    await toNotice(engine, 'v2-case');
+    clock.set(CST('2026-03-10T01:00'));
+    return { store, engine, old };
+  }
+
+  it('leaves the case\'s due timer for an engine that knows the version, instead of dropping it', async () => {
+    const { store, engine, old } = await oldAndNew();
+    await old.runDueTimers();
+    // The deadline is a fact of the case, not of the engine that happens to look at it first.
+    expect(await store.timersOf('v2-case')).toHaveLength(1);
+    expect((await engine.runDueTimers()).fired.map((f) => f.instanceId)).toEqual(['v2-case']);
+    expect((await engine.get('v2-case')).state).toBe('qualified');
+  });
+
+  it('leaves a message to the case pending for an engine that knows the version, instead of refusing it', async () => {
+    const { store, engine, old } = await oldAndNew();
+    await engine.runDueTimers();
+    await old.start('sample-warning', { actor: actors.expert, region: 'jiyuan', subject: 'farm-1', instanceId: 'warn-1' });
+    await old.send('warn-1', { type: 'WARN' }, { actor: actors.expert });
+    await old.deliverMessages();
+    await engine.deliverMessages();
+    expect((await store.exportAll()).outbox[0]?.outcomes).toEqual([{ instanceId: 'v2-case', result: 'applied' }]);
+    expect((await engine.get('v2-case')).state).toBe('suspended');
+  });
+});

@@ -7,7 +7,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, it } from 'vitest';
 import type { Store } from '../../src/index.js';
 import { createDexieStore } from '../../src/stores/dexie/index.js';
-import { sendRace, timerRace } from '../fixtures/raceScenario.js';
+import { sendRace, staleTabSend, staleTabTimer, timerRace } from '../fixtures/raceScenario.js';
 
 async function withTwoTabs(run: (stores: [Store, Store]) => Promise<void>) {
   const factory = new IDBFactory();
@@ -27,4 +27,6 @@ describe('two tabs on one Dexie database (fake-indexeddb)', () => {
   it('APPROVE and RETURN at once: RETURN commits, APPROVE conflicts, then is not allowed in returned', () => withTwoTabs((s) => sendRace(s, 'b')));
   it('both tabs run the same overdue timer: it fires once', () => withTwoTabs((s) => timerRace(s, 'a')));
   it('both tabs run the same overdue timer, the other tab first: it fires once', () => withTwoTabs((s) => timerRace(s, 'b')));
+  it('a tab that last saw the case earlier may act on it (conflict at worst, never a refusal from its old copy)', () => withTwoTabs(staleTabSend));
+  it('a tab that last saw the case earlier fires its due timer instead of dropping it', () => withTwoTabs(staleTabTimer));
 });

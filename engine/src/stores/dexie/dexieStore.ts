@@ -31,10 +31,12 @@ class NonganDatabase extends Dexie {
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
+    // Only indexes a query uses: each one is another write per step. `workflowId` alone is served by
+    // the [workflowId+stateKey] compound index (Dexie uses its first part as a virtual index).
     this.version(1).stores({
-      instances: 'id, workflowId, region, subject, [workflowId+stateKey], [workflowId+region], *taskKeys',
-      journal: '[instanceId+seq], instanceId',
-      commands: 'commandId, instanceId',
+      instances: 'id, region, subject, [workflowId+stateKey], [workflowId+region], *taskKeys',
+      journal: '[instanceId+seq]',
+      commands: 'commandId',
       timers: 'id, [dueAt+id], instanceId',
       outbox: 'id, [status+createdAt]',
     });
