@@ -100,6 +100,7 @@ export async function migrateInstances(
           },
           record,
           snapshot,
+          options.stateMap ?? {},
         );
         await commitChange(ctx, change, result);
       }

@@ -125,14 +125,16 @@ async function build(
   base: Pick<InstanceRecord, 'id' | 'region' | 'subject' | 'pins' | 'createdAt'>,
   next: AnyMachineSnapshot,
   actions: ReadonlyArray<{ type: string; params?: unknown }>,
+  migration?: { renamePath: (path: string) => string; movedTimers: readonly TimerRecord[] },
 ): Promise<Built> {
-  const existingTimers = previous?.timers ?? [];
+  const renamePath = migration?.renamePath ?? ((path: string) => path);
+  const existingTimers = (previous?.timers ?? []).map((t) => ({ ...t, statePath: renamePath(t.statePath) }));
   const { workflow } = request;
   assertPersistableContext(workflow, next);
   const revision = (previous?.revision ?? 0) + 1;
   const seq = (previous?.journalHead.seq ?? 0) + 1;
   const status = next.status === 'done' ? 'done' : 'active';
-  const before = previous ? activePaths(previous.state) : new Set<string>();
+  const before = new Set(previous ? [...activePaths(previous.state)].map(renamePath) : []);
   const after = status === 'done' ? new Set<string>() : activePaths(next.value);
   const left = new Set([...before].filter((p) => !after.has(p)));
   const entered = [...after].filter((p) => !before.has(p));
@@ -141,6 +143,12 @@ async function build(
   const timerIdsToRemove = existingTimers.filter((t) => consumed.has(t.id) || left.has(t.statePath)).map((t) => t.id);
   for (const id of consumed) if (!timerIdsToRemove.includes(id)) timerIdsToRemove.push(id);
   const timersToAdd = scheduleTimers(ctx, workflow, base.id, revision, entered, request.at, next.context);
+  // Timers of renamed states keep their id and due time; only their rows' state path is rewritten.
+  for (const moved of migration?.movedTimers ?? []) {
+    if (timerIdsToRemove.includes(moved.id)) continue;
+    timerIdsToRemove.push(moved.id);
+    timersToAdd.push(moved);
+  }
   const timers = existingTimers
     .filter((t) => !timerIdsToRemove.includes(t.id))
     .concat(timersToAdd.map(({ id, statePath, dueAt }) => ({ id, statePath, dueAt })))
@@ -238,14 +246,26 @@ export async function buildStep(
 
 /**
  * Change set that moves a case to another workflow version and state, journalled as `migrate`.
- * Deadlines of states that stay active keep their due times; left states' timers are cancelled and
- * newly entered states get theirs, exactly as for an ordinary transition.
+ * States mapped by `stateMap` count as the same state under a new name: their deadlines keep their
+ * due times (a rename must not restart a legal period). Left states' timers are cancelled and newly
+ * entered states get theirs, exactly as for an ordinary transition.
  */
 export async function buildMigration(
   ctx: EngineContext,
   request: TransitionRequest,
   record: InstanceRecord,
   target: AnyMachineSnapshot,
+  stateMap: Readonly<Record<string, string>>,
 ): Promise<Built> {
-  return build(ctx, request, record, record, target, []);
+  const renamePath = (path: string): string => {
+    for (const [from, to] of Object.entries(stateMap)) {
+      if (path === from) return to;
+      if (path.startsWith(`${from}.`)) return to + path.slice(from.length);
+    }
+    return path;
+  };
+  const movedTimers = (await ctx.store.timersOf(record.id))
+    .filter((t) => renamePath(t.statePath) !== t.statePath)
+    .map((t) => ({ ...t, statePath: renamePath(t.statePath) }));
+  return build(ctx, request, record, record, target, [], { renamePath, movedTimers });
 }

@@ -50,7 +50,10 @@ export class MemoryStore implements Store {
     }
     const journal = this.journals.get(change.instance.id) ?? [];
     if (journal.length !== change.journal.seq - 1) throw duplicateKeyError('journal', `${change.instance.id}#${change.journal.seq}`);
-    for (const timer of change.timersToAdd) if (this.timers.has(timer.id)) throw duplicateKeyError('timers', timer.id);
+    const removing = new Set(change.timerIdsToRemove);
+    for (const timer of change.timersToAdd) {
+      if (this.timers.has(timer.id) && !removing.has(timer.id)) throw duplicateKeyError('timers', timer.id);
+    }
     for (const message of change.outboxToAdd) if (this.outbox.has(message.id)) throw duplicateKeyError('outbox', message.id);
 
     this.writeInstance(clone(change.instance));

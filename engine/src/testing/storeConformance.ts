@@ -139,6 +139,14 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await store.close();
     });
 
+    it('rewrites a timer removed and re-added under the same id in one commit', async () => {
+      const store = await makeStore();
+      await store.commit(changeSet('a', 1, { timersToAdd: [timerRecord('t1', 'a', 10, 'notice')] }));
+      await store.commit(changeSet('a', 2, { timerIdsToRemove: ['t1'], timersToAdd: [timerRecord('t1', 'a', 10, 'publicNotice')] }));
+      expect(await store.timersOf('a')).toEqual([timerRecord('t1', 'a', 10, 'publicNotice')]);
+      await store.close();
+    });
+
     it('keeps outbox messages pending until updated', async () => {
       const store = await makeStore();
       await store.commit(changeSet('a', 1, { outboxToAdd: [outboxMessage('m2', 'a', 2), outboxMessage('m1', 'a', 1)] }));

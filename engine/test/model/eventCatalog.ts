@@ -12,13 +12,12 @@ const reason = { reason: '资料不全' };
 /** Passes the application form but fails the `meetsScale` guard (seed 002: fewer than 300 head). */
 export const smallFarm = { farmName: '小型养殖场', headCount: 120 };
 
-/** Data that satisfies the event's form (and guard); undefined for events that carry no data. */
-export const validData: Record<string, Record<string, unknown> | undefined> = {
-  SUBMIT: application,
-  RETURN: reason,
-  OBJECT: reason,
-  DISQUALIFY: reason,
-};
+const formData: Record<string, Record<string, unknown>> = { SUBMIT: application, RETURN: reason, OBJECT: reason, DISQUALIFY: reason };
+
+/** Data that satisfies the event's form (and guard); undefined for events without data or unknown types. */
+export function validData(type: string): Record<string, unknown> | undefined {
+  return Object.hasOwn(formData, type) ? formData[type] : undefined; // `toString` is a type the fuzzer sends
+}
 
 /** Events fired only by deadlines: the model reaches them by moving the clock, never by `send`. */
 export const timerEvents = new Set(['WAIVE', 'NOTICE_ENDS']);
@@ -50,7 +49,7 @@ function machineEvent(type: string, data: Record<string, unknown> | undefined): 
 
 /** Every event the traversal may try, including a SUBMIT that fails the guard. */
 export const graphEvents: MachineEvent[] = [
-  ...reviewWorkflow.eventTypes.map((type) => machineEvent(type, validData[type])),
+  ...reviewWorkflow.eventTypes.map((type) => machineEvent(type, validData(type))),
   machineEvent('SUBMIT', smallFarm),
 ];
 
@@ -93,7 +92,7 @@ export function expectedTaskKeys(accepted: readonly string[], record: Pick<Insta
  */
 export function expectedAcceptedEvents(snapshot: AnyMachineSnapshot): string[] {
   if (snapshot.status !== 'active') return [];
-  return reviewWorkflow.eventTypes.filter((type) => snapshot.can(machineEvent(type, validData[type])));
+  return reviewWorkflow.eventTypes.filter((type) => snapshot.can(machineEvent(type, validData(type))));
 }
 
 /** States whose deadline is pending while the case sits in them. */

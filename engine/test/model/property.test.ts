@@ -53,8 +53,8 @@ function qualifyingRole(actor: Actor, allowed: readonly string[], preferred?: st
 }
 
 const declaredTypes = reviewWorkflow.eventTypes;
-// Object.prototype keys as types are tested on their own below (they crash the engine today).
-const oddTypes = ['UNKNOWN', 'start', 'review', ''];
+// Object.prototype members too: `events[type]` once found a spec there and crashed (see below).
+const oddTypes = ['UNKNOWN', 'start', 'review', '', 'toString', 'constructor', '__proto__'];
 
 type DataChoice = { kind: 'valid' } | { kind: 'none' } | { kind: 'small' } | { kind: 'raw'; data: Record<string, unknown> };
 const dataChoice: fc.Arbitrary<DataChoice> = fc.oneof(
@@ -108,7 +108,7 @@ function resolveCall(step: SendStep, model: AnyMachineSnapshot): Call {
     const wellFormed = typeof step.caller === 'number';
     const actor = typeof step.caller === 'number' ? callers[step.caller] : malformedCallers[step.caller.malformed];
     const d = step.data;
-    const data = d.kind === 'valid' ? validData[step.type] : d.kind === 'small' ? smallFarm : d.kind === 'raw' ? d.data : undefined;
+    const data = d.kind === 'valid' ? validData(step.type) : d.kind === 'small' ? smallFarm : d.kind === 'raw' ? d.data : undefined;
     return { type: step.type, actor, wellFormed, data, role: step.role, commandId: step.commandId };
   }
   // DISQUALIFY is open almost everywhere and ends the case, so it is picked only now and then.
@@ -117,7 +117,7 @@ function resolveCall(step: SendStep, model: AnyMachineSnapshot): Call {
   const allowed = callers.filter((c) => qualifyingRole(c, reviewWorkflow.events[type]!.roles));
   const actor = allowed.length ? allowed[step.pick % allowed.length] : callers[step.pick % callers.length];
   const twist = type === 'SUBMIT' ? step.twist : 'none';
-  const data = twist === 'small' ? smallFarm : twist === 'incomplete' ? { farmName: '' } : validData[type];
+  const data = twist === 'small' ? smallFarm : twist === 'incomplete' ? { farmName: '' } : validData(type);
   return { type, actor, wellFormed: true, data, role: undefined, commandId: step.commandId };
 }
 
@@ -256,8 +256,8 @@ describe('review engine, property-based', () => {
     );
   }, 30_000); // ~3 s alone; the default 5 s hang guard is tight when a 2-core runner runs suites in parallel
 
-  // Found by this property: `workflow.events[type]` reads inherited members, so `toString` finds a
-  // function as its spec and `authorize` throws a TypeError instead of refusing with invalid-input.
+  // Regression, found by this property: `workflow.events[type]` read inherited members, so `toString`
+  // found a function as its spec and `authorize` threw a TypeError instead of refusing the call.
   it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])('refuses the event type %s as invalid-input', async (type) => {
     const harness = makeEngine();
     await openReview(harness.engine, CASE);
@@ -267,8 +267,8 @@ describe('review engine, property-based', () => {
     expect((await checkInvariants(harness)).journal).toEqual(before.journal);
   });
 
-  // Found while modelling: `get` hands out the very object the engine caches for its next `send`,
-  // so a caller editing its copy changes what the engine believes the case is (here: revokes a draft).
+  // Regression, found while modelling: `get` handed out the very object the engine caches for its
+  // next `send`, so a caller editing its copy steered the engine (here: revoking a draft case).
   it('is not steered by a caller editing the record that get() returned', async () => {
     const harness = makeEngine();
     await openReview(harness.engine, CASE);

@@ -102,16 +102,15 @@ describe('workflow versions and migration', () => {
     expect(await store.timersOf('in-returned')).toEqual([
       { id: 'in-returned:3:returned:0', instanceId: 'in-returned', statePath: 'returned', event: 'WAIVE', dueAt: CST('2026-03-17T00:00'), provisional: false },
     ]);
-    // `notice` → `publicNotice` counts as leaving one state and entering another (buildMigration matches timers by
-    // path), so the old timer (due 03-10 00:00) is cancelled and a NEW period starts at the migration:
-    // Thu 03-05 not counted; 03-06, 03-09, 03-10, 03-11, 03-12 → due 2026-03-13 00:00.
-    // NOT desirable: a rename is not a new 公示; the farm's 5-day public notice silently grows by 3 working days.
-    // A rename mapped through stateMap should carry the timer over with its original due time.
+    // `notice` → `publicNotice` is mapped by stateMap, so it is the same state under a new name: the 公示
+    // period started on entering `notice` keeps its id and due time (2026-03-10 00:00); only the row's
+    // state path is rewritten. A rename must not restart (and so lengthen) a legal period.
     expect(await store.timersOf('in-notice')).toEqual([
-      { id: 'in-notice:5:publicNotice:0', instanceId: 'in-notice', statePath: 'publicNotice', event: 'NOTICE_ENDS', dueAt: CST('2026-03-13T00:00'), provisional: false },
+      { id: 'in-notice:4:notice:0', instanceId: 'in-notice', statePath: 'publicNotice', event: 'NOTICE_ENDS', dueAt: CST('2026-03-10T00:00'), provisional: false },
     ]);
-    expect((await engine.runDueTimers(CST('2026-03-10T00:00'))).fired).toEqual([]);
-    const fired = await engine.runDueTimers(CST('2026-03-13T00:00'));
+    expect((await engine.get('in-notice')).timers).toEqual([{ id: 'in-notice:4:notice:0', statePath: 'publicNotice', dueAt: CST('2026-03-10T00:00') }]);
+    expect((await engine.runDueTimers(CST('2026-03-10T00:00') - 1)).fired).toEqual([]);
+    const fired = await engine.runDueTimers(CST('2026-03-10T00:00'));
     expect(fired.fired.map((f) => f.instanceId)).toEqual(['in-notice']);
     expect(await engine.get('in-notice')).toMatchObject({ workflowVersion: 2, state: 'qualified' });
     expect((await engine.history('in-notice')).at(-1)).toMatchObject({ kind: 'timer', workflowVersion: 2, actor: { id: 'system:deadline:publicNotice' } });
