@@ -131,6 +131,8 @@ export interface SendResult {
 export interface CommandRecord {
   commandId: string;
   instanceId: string;
+  /** Who sent it: a repeated commandId is answered from the record only for the same actor. */
+  actorId: string;
   result: SendResult;
   at: number;
 }

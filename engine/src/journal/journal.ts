@@ -14,7 +14,7 @@ export async function sealEntry(entry: UnsealedEntry): Promise<JournalEntry> {
   return { ...entry, hash: await sha256Hex(canonicalJson(entry)) };
 }
 
-export type JournalProblemKind = 'edited' | 'missing' | 'reordered' | 'broken-link' | 'head-mismatch';
+export type JournalProblemKind = 'edited' | 'missing' | 'reordered' | 'broken-link' | 'discontinuous' | 'head-mismatch';
 
 export interface JournalProblem {
   /** Sequence number of the entry concerned (for `missing`, the first absent number). */
@@ -41,6 +41,7 @@ export async function verifyJournal(entries: readonly JournalEntry[], head: Jour
 
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
+  let prevState: string | null = null;
   for (const entry of entries) {
     const { hash, ...rest } = entry;
     const recomputed = await sha256Hex(canonicalJson(rest));
@@ -57,6 +58,12 @@ export async function verifyJournal(entries: readonly JournalEntry[], head: Jour
     if (entry.prevHash !== prevHash) {
       add(entry.seq, 'broken-link', `entry ${entry.seq} does not follow the entry before it`, `第 ${entry.seq} 条记录与前一条记录不衔接`);
     }
+    // Each step must start where the previous one ended: catches a correctly hashed but impossible history.
+    const before = canonicalJson(entry.stateBefore);
+    if (prevState !== null && before !== prevState) {
+      add(entry.seq, 'discontinuous', `entry ${entry.seq} starts in a state the previous entry did not end in`, `第 ${entry.seq} 条记录的起始状态与前一条的结束状态不一致`);
+    }
+    prevState = canonicalJson(entry.stateAfter);
     prevHash = hash;
     expectedSeq = Math.max(expectedSeq, entry.seq + 1);
   }

@@ -10,6 +10,7 @@ import { authorize } from './access.js';
 import { commitChange, replayedResult } from './commit.js';
 import type { EngineContext } from './context.js';
 import { checkEventData } from './eventData.js';
+import { runDueTimersOf } from './timers.js';
 import { buildStart, buildStep, machineEventOf, restoreSnapshot } from './transition.js';
 import { assertActor, assertEvent, assertId, assertJson, assertOptionalString } from './validateInput.js';
 
@@ -49,7 +50,7 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
   const pins = { ...(options.pins ?? {}) };
 
   const commandId = options.commandId ?? ctx.newId();
-  const replay = await replayedResult(ctx, commandId);
+  const replay = await replayedResult(ctx, commandId, options.actor.id);
   if (replay) return replay;
 
   const workflow = ctx.registry.get(workflowId);
@@ -100,9 +101,9 @@ export async function loadInstance(
  * The stored answer when `commandId` was already applied (to this case), else undefined. Looked up
  * only when a command is refused or collides on commit, so a first attempt costs no extra read.
  */
-async function earlierAnswer(ctx: EngineContext, commandId: string | undefined, instanceId: string): Promise<SendResult | undefined> {
+async function earlierAnswer(ctx: EngineContext, commandId: string | undefined, instanceId: string, actorId: string): Promise<SendResult | undefined> {
   if (commandId === undefined) return undefined;
-  const replay = await replayedResult(ctx, commandId);
+  const replay = await replayedResult(ctx, commandId, actorId);
   if (replay && replay.instanceId !== instanceId) {
     throw new EngineError(
       'invalid-input',
@@ -140,6 +141,12 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
   assertOptionalString(options.role, 'role');
   const commandId = options.commandId ?? ctx.newId();
   try {
+    const known = ctx.cache.get(instanceId);
+    // Deadlines that passed come first; `timersOf` is sorted by due time (store contract).
+    if (known === undefined || (known.nextDueAt !== null && known.nextDueAt <= ctx.clock.now())) {
+      const fired = await runDueTimersOf(ctx, instanceId, ctx.clock.now());
+      if (fired.fired.length > 0) ctx.cache.delete(instanceId);
+    }
     try {
       return await sendFrom(ctx, instanceId, event, options, commandId, true);
     } catch (error) {
@@ -149,7 +156,7 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
       return await sendFrom(ctx, instanceId, event, options, commandId, false);
     }
   } catch (error) {
-    const replay = await earlierAnswer(ctx, options.commandId, instanceId);
+    const replay = await earlierAnswer(ctx, options.commandId, instanceId, options.actor.id);
     if (replay) return replay;
     throw error;
   }
@@ -209,6 +216,6 @@ async function stepChecked(
   if (!snapshot.can(machineEventOf(request))) throw notAllowed(record, event.type, 'guard');
   const { change, result } = await buildStep(ctx, request, record, snapshot);
   const committed = await commitChange(ctx, change, result);
-  if (committed.replayed && committed.instanceId !== instanceId) await earlierAnswer(ctx, commandId, instanceId);
+  if (committed.replayed && committed.instanceId !== instanceId) await earlierAnswer(ctx, commandId, instanceId, options.actor.id);
   return committed;
 }

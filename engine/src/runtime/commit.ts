@@ -4,9 +4,11 @@ import type { ChangeSet } from '../store/store.js';
 import type { SendResult } from '../types.js';
 import type { EngineContext } from './context.js';
 
-export async function replayedResult(ctx: EngineContext, commandId: string): Promise<SendResult | undefined> {
+/** The stored result of `commandId`, if it was applied, for the actor who sent it (else undefined). */
+export async function replayedResult(ctx: EngineContext, commandId: string, actorId?: string): Promise<SendResult | undefined> {
   const command = await ctx.store.getCommand(commandId);
-  return command && { ...command.result, replayed: true };
+  if (!command || (actorId !== undefined && command.actorId !== actorId)) return undefined;
+  return { ...command.result, replayed: true };
 }
 
 export async function commitChange(ctx: EngineContext, change: ChangeSet, result: SendResult): Promise<SendResult> {
@@ -18,7 +20,7 @@ export async function commitChange(ctx: EngineContext, change: ChangeSet, result
   } catch (error) {
     if (isEngineError(error, 'conflict') && error.details.reason === 'stale-revision') ctx.cache.delete(change.instance.id);
     if (isEngineError(error, 'conflict') && error.details.reason === 'duplicate-command') {
-      const first = await replayedResult(ctx, change.command.commandId);
+      const first = await replayedResult(ctx, change.command.commandId, change.command.actorId);
       if (first) return first;
     }
     throw error;

@@ -4,6 +4,7 @@
  * timer's id is the command id, so a second engine firing the same timer replays instead of repeating).
  */
 import type { EngineError } from '../errors.js';
+import type { TimerRecord } from '../types.js';
 import type { EngineContext } from './context.js';
 import { applySystemEvent } from './systemEvents.js';
 
@@ -14,11 +15,24 @@ export interface TimerRunReport {
 }
 
 export async function runDueTimers(ctx: EngineContext, now: number): Promise<TimerRunReport> {
+  return fireDue(ctx, async (skipped) => (await ctx.store.dueTimers(now, skipped.size + 1)).find((t) => !skipped.has(t.id)));
+}
+
+/**
+ * Fires the due timers of one case before a caller's event is applied to it: once a deadline has
+ * passed, its consequence comes first (a returned application not resubmitted in time is waived,
+ * seed 002 §三), even if no scheduler ran at the due time.
+ */
+export async function runDueTimersOf(ctx: EngineContext, instanceId: string, now: number): Promise<TimerRunReport> {
+  return fireDue(ctx, async (skipped) => (await ctx.store.timersOf(instanceId)).find((t) => t.dueAt <= now && !skipped.has(t.id)));
+}
+
+async function fireDue(ctx: EngineContext, nextDue: (skipped: ReadonlySet<string>) => Promise<TimerRecord | undefined>): Promise<TimerRunReport> {
   const report: TimerRunReport = { fired: [], dropped: [] };
   const skipped = new Set<string>();
   // One timer per query: a fired timer may schedule a new one that is due before the rest.
   for (;;) {
-    const [timer] = (await ctx.store.dueTimers(now, skipped.size + 1)).filter((t) => !skipped.has(t.id));
+    const timer = await nextDue(skipped);
     if (!timer) return report;
     const outcome = await applySystemEvent(ctx, {
       instanceId: timer.instanceId,

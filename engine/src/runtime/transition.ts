@@ -216,7 +216,7 @@ async function build(
       instance,
       expectedRevision: previous?.revision ?? null,
       journal,
-      command: { commandId: request.commandId, instanceId: base.id, result, at: request.at },
+      command: { commandId: request.commandId, instanceId: base.id, actorId: request.actor.id, result, at: request.at },
       timersToAdd,
       timerIdsToRemove,
       outboxToAdd,

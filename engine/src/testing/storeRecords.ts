@@ -69,7 +69,7 @@ export function changeSet(id: string, revision: number, overrides: Partial<Chang
     instance: instanceRecord(id, { revision, journalHead: { seq: revision, hash: `h${revision}` }, ...instance }),
     expectedRevision: revision === 1 ? null : revision - 1,
     journal: journalEntry(id, revision),
-    command: { commandId: `${id}-c${revision}`, instanceId: id, result: { instanceId: id, revision, state: 'draft', stateKey: 'draft', status: 'active', seq: revision, commandId: `${id}-c${revision}`, replayed: false }, at: revision },
+    command: { commandId: `${id}-c${revision}`, instanceId: id, actorId: 'u1', result: { instanceId: id, revision, state: 'draft', stateKey: 'draft', status: 'active', seq: revision, commandId: `${id}-c${revision}`, replayed: false }, at: revision },
     timersToAdd: [],
     timerIdsToRemove: [],
     outboxToAdd: [],

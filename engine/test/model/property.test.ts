@@ -128,7 +128,12 @@ const finiteJson = (v: unknown): boolean =>
 function predict(call: Call, model: AnyMachineSnapshot, used: ReadonlyMap<string, unknown>) {
   const inputOk = call.wellFormed && call.type !== '' && call.role !== '' && call.commandId !== '' && finiteJson(call.data);
   if (!inputOk) return { verdict: 'refuse' as const };
-  if (call.commandId !== undefined && used.has(call.commandId)) return { verdict: 'replay' as const };
+  if (call.commandId !== undefined && used.has(call.commandId)) {
+    // A repeated commandId is answered from the record only for the actor who sent it; anyone else
+    // is refused (by the rules, or by the commit that finds the command already recorded).
+    const first = used.get(call.commandId) as { actorId: string };
+    return { verdict: first.actorId === (call.actor as Actor).id ? ('replay' as const) : ('refuse' as const) };
+  }
   const spec = Object.hasOwn(reviewWorkflow.events, call.type) ? reviewWorkflow.events[call.type] : undefined;
   const role = spec && qualifyingRole(call.actor as Actor, spec.roles, call.role);
   if (!spec || !role) return { verdict: 'refuse' as const };
@@ -190,7 +195,15 @@ async function checkInvariants({ engine, store }: Harness, previous?: Checked): 
   return { record, journal, model };
 }
 
-async function runSend(harness: Harness, before: Checked, step: SendStep, used: Map<string, unknown>): Promise<Checked> {
+async function runSend(harness: Harness, checked: Checked, step: SendStep, used: Map<string, unknown>): Promise<Checked> {
+  let before = checked;
+  if (before.record.nextDueAt !== null && before.record.nextDueAt <= harness.clock.now()) {
+    // The engine fires a case's passed deadlines before applying a caller's event to it (seed 002 §三:
+    // not resubmitted in time = waived). Fire them here first so the model predicts against the state
+    // the event will meet; timers.test.ts checks that `send` does this by itself.
+    await harness.engine.runDueTimers();
+    before = await checkInvariants(harness, before);
+  }
   const call = resolveCall(step, before.model);
   const expected = predict(call, before.model, used);
   if (call.wellFormed) {
@@ -217,14 +230,14 @@ async function runSend(harness: Harness, before: Checked, step: SendStep, used: 
   const result = outcome.result!;
   if (result.replayed) {
     expect(expected.verdict, label).toBe('replay');
-    expect(result).toEqual({ ...(used.get(call.commandId!) as object), replayed: true });
+    expect(result).toEqual({ ...(used.get(call.commandId!) as { result: object }).result, replayed: true });
     expect(after.journal).toEqual(before.journal); // (c) a replay appends nothing
     return after;
   }
   expect(expected.verdict, label).toBe('accept');
   expect(after.journal).toHaveLength(before.journal.length + 1); // (c)
   expect(after.journal.at(-1)!.actor).toEqual({ id: (call.actor as Actor).id, role: expected.role }); // (a)
-  if (call.commandId !== undefined) used.set(call.commandId, { ...result });
+  if (call.commandId !== undefined) used.set(call.commandId, { result: { ...result }, actorId: (call.actor as Actor).id });
   return after;
 }
 

@@ -83,7 +83,8 @@ describe('journal verification', () => {
     });
     // Entry 4 follows 2: seq 3 is missing and 4's prevHash (hash of 3) does not match entry 2.
     expect(result.entries).toBe(4);
-    expect(kinds(result)).toEqual([[3, 'missing'], [4, 'broken-link']]);
+    // Entry 4 also starts where entry 3 ended, not where entry 2 ended → discontinuous.
+    expect(kinds(result)).toEqual([[3, 'missing'], [4, 'broken-link'], [4, 'discontinuous']]);
     expect(result.problems[0]).toMatchObject({ message: 'entry 3 is missing', messageZh: '第 3 条记录缺失' });
   });
 
@@ -107,12 +108,16 @@ describe('journal verification', () => {
     //  old-4 at seq 3: its seq changed → edited; its prevHash is hash(old 3), not hash(2) → broken link.
     //  old-3 at seq 4: edited; prevHash is hash(2), not hash(old 4) → broken link.
     //  5: prevHash is hash(old 4), but it now follows old 3 → broken link.
+    // Each swapped step (and 5 after them) also starts in a state its predecessor did not end in.
     expect(kinds(result)).toEqual([
       [3, 'edited'],
       [3, 'broken-link'],
+      [3, 'discontinuous'],
       [4, 'edited'],
       [4, 'broken-link'],
+      [4, 'discontinuous'],
       [5, 'broken-link'],
+      [5, 'discontinuous'],
     ]);
   });
 
@@ -164,11 +169,14 @@ describe('verifyJournal', () => {
     expect(kinds(result)).toEqual([
       [3, 'missing'],
       [4, 'broken-link'],
+      [4, 'discontinuous'],
       [3, 'reordered'],
       [3, 'broken-link'],
+      [3, 'discontinuous'],
       [5, 'broken-link'],
+      [5, 'discontinuous'],
     ]);
-    expect(result.problems[2]).toMatchObject({ message: 'entry 3 appears after entry 4', messageZh: '第 3 条记录出现在第 4 条之后' });
+    expect(result.problems[3]).toMatchObject({ message: 'entry 3 appears after entry 4', messageZh: '第 3 条记录出现在第 4 条之后' });
   });
 
   it('reports a head that does not match the last entry', async () => {

@@ -186,6 +186,25 @@ describe('durable deadlines', () => {
     expect((await engine.runDueTimers(CST('2026-03-13T00:00'))).fired).toHaveLength(1);
   });
 
+  it('applies a passed deadline before a late event, even when no scheduler ran at the due time', async () => {
+    const { engine, clock } = makeTimerEngine();
+    await toReturned(engine, clock, 'case-1', CST('2026-03-02T09:00')); // WAIVE due 03-17 00:00 (10 working days)
+    await toNotice(engine, clock, 'case-2', CST('2026-03-02T09:00')); // NOTICE_ENDS due 03-10 00:00
+    clock.set(CST('2026-03-20T10:00')); // nothing ran in between
+    // seed 002 §三: an application not resubmitted in time is waived, so the late SUBMIT meets `waived`.
+    await expect(engine.send('case-1', { type: 'SUBMIT', data: application }, { actor: actors.farm })).rejects.toMatchObject({
+      code: 'not-allowed-in-state',
+      details: { stateKey: 'waived' },
+    });
+    // An objection after the public notice ended meets a qualified case.
+    await expect(engine.send('case-2', { type: 'OBJECT', data: { reason: '异议' } }, { actor: actors.district })).rejects.toMatchObject({
+      code: 'not-allowed-in-state',
+      details: { stateKey: 'qualified' },
+    });
+    const journal = await engine.history('case-1');
+    expect(journal.at(-1)).toMatchObject({ kind: 'timer', event: { type: 'WAIVE' }, at: CST('2026-03-17T00:00') });
+  });
+
   it('fires each timer exactly once when two engines on one store run timers concurrently', async () => {
     const store = createMemoryStore();
     const clock = createManualClock(CST('2026-03-02T09:00'));
