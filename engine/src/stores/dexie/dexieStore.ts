@@ -66,18 +66,16 @@ export class DexieStore implements Store {
     const id = change.instance.id;
     try {
       await db.transaction('rw', this.allTables, async () => {
-        // All requests are issued at once and run in order inside the transaction: the command insert
-        // fails first on a repeated commandId, the revision check runs before any write lands, and any
-        // failure aborts the whole transaction. Pipelining saves a round trip per request.
+        // Both checks are read in one round trip, then every write is issued at once (requests run in
+        // order inside the transaction; any failure aborts all of it). Checking before writing keeps
+        // refused commits from leaving a trail of aborted requests.
+        const [existing, current] = await Promise.all([db.commands.get(change.command.commandId), db.instances.get(id)]);
+        if (existing) throw duplicateCommandError(change.command.commandId);
+        if (change.expectedRevision === null ? current : current?.revision !== change.expectedRevision) {
+          throw conflictError(id, change.expectedRevision, current?.revision ?? null);
+        }
         const writes: Array<Promise<unknown>> = [
-          db.commands.add(change.command).catch((error: unknown) => {
-            throw isConstraintError(error) ? duplicateCommandError(change.command.commandId) : error;
-          }),
-          db.instances.get(id).then((current) => {
-            if (change.expectedRevision === null ? current : current?.revision !== change.expectedRevision) {
-              throw conflictError(id, change.expectedRevision, current?.revision ?? null);
-            }
-          }),
+          db.commands.add(change.command),
           db.journal.add(change.journal),
           db.instances.put(change.instance),
         ];
