@@ -80,8 +80,11 @@ export interface JournalEntry {
   form?: { id: string; version: string };
   stateBefore: StateValue | null;
   stateAfter: StateValue;
+  /** Whether the case was still running after this entry. */
+  status: InstanceStatus;
   workflowVersion: number;
   revision: number;
+  /** Unique across the store: the journal doubles as the command log for idempotent retries. */
   commandId: string;
   prevHash: string;
   hash: string;
@@ -126,15 +129,6 @@ export interface SendResult {
   commandId: string;
   /** True when this result is the stored answer to a repeated commandId. */
   replayed: boolean;
-}
-
-export interface CommandRecord {
-  commandId: string;
-  instanceId: string;
-  /** Who sent it: a repeated commandId is answered from the record only for the same actor. */
-  actorId: string;
-  result: SendResult;
-  at: number;
 }
 
 export interface FormRef {

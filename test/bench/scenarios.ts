@@ -114,7 +114,7 @@ export async function syntheticInstances(count: number): Promise<InstanceRecord[
 async function load(store: Store, instances: InstanceRecord[]): Promise<void> {
   const chunk = 10_000;
   for (let i = 0; i < instances.length; i += chunk) {
-    await store.importAll({ instances: instances.slice(i, i + chunk), journal: [], timers: [], outbox: [], commands: [] });
+    await store.importAll({ instances: instances.slice(i, i + chunk), journal: [], timers: [], outbox: [] });
   }
 }
 

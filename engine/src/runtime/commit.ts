@@ -3,12 +3,22 @@ import { isEngineError } from '../errors.js';
 import type { ChangeSet } from '../store/store.js';
 import type { SendResult } from '../types.js';
 import type { EngineContext } from './context.js';
+import { stateKeyOf } from '../workflow/introspect.js';
 
-/** The stored result of `commandId`, if it was applied, for the actor who sent it (else undefined). */
+/** The result of `commandId` rebuilt from its journal entry, if it was applied, for the actor who sent it. */
 export async function replayedResult(ctx: EngineContext, commandId: string, actorId?: string): Promise<SendResult | undefined> {
-  const command = await ctx.store.getCommand(commandId);
-  if (!command || (actorId !== undefined && command.actorId !== actorId)) return undefined;
-  return { ...command.result, replayed: true };
+  const entry = await ctx.store.findByCommand(commandId);
+  if (!entry || (actorId !== undefined && entry.actor.id !== actorId)) return undefined;
+  return {
+    instanceId: entry.instanceId,
+    revision: entry.revision,
+    state: entry.stateAfter,
+    stateKey: stateKeyOf(entry.stateAfter),
+    status: entry.status,
+    seq: entry.seq,
+    commandId: entry.commandId,
+    replayed: true,
+  };
 }
 
 export async function commitChange(ctx: EngineContext, change: ChangeSet, result: SendResult): Promise<SendResult> {
@@ -20,7 +30,7 @@ export async function commitChange(ctx: EngineContext, change: ChangeSet, result
   } catch (error) {
     if (isEngineError(error, 'conflict') && error.details.reason === 'stale-revision') ctx.cache.delete(change.instance.id);
     if (isEngineError(error, 'conflict') && error.details.reason === 'duplicate-command') {
-      const first = await replayedResult(ctx, change.command.commandId, change.command.actorId);
+      const first = await replayedResult(ctx, change.journal.commandId, change.journal.actor.id);
       if (first) return first;
     }
     throw error;

@@ -4,7 +4,7 @@
  * runs before the first write, which is what makes a commit all-or-nothing here.
  */
 import { EngineError } from '../errors.js';
-import type { CommandRecord, InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../types.js';
+import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../types.js';
 import { DEFAULT_QUERY_LIMIT, stateKeyMatches, type ChangeSet, type InstanceQuery, type Store, type StoreDump } from './store.js';
 import { conflictError, duplicateCommandError, duplicateKeyError } from './storeErrors.js';
 
@@ -32,7 +32,8 @@ function compareTimers(a: TimerRecord, b: TimerRecord): number {
 export class MemoryStore implements Store {
   private readonly instances = new Map<string, InstanceRecord>();
   private readonly journals = new Map<string, JournalEntry[]>();
-  private readonly commands = new Map<string, CommandRecord>();
+  /** commandId → journal entry: the unique index that makes repeated commands detectable. */
+  private readonly byCommand = new Map<string, JournalEntry>();
   private readonly timers = new Map<string, TimerRecord>();
   /** Timers sorted by (dueAt, id): the memory equivalent of a dueAt index. */
   private timerOrder: TimerRecord[] = [];
@@ -44,7 +45,7 @@ export class MemoryStore implements Store {
 
   async commit(change: ChangeSet): Promise<void> {
     const current = this.instances.get(change.instance.id);
-    if (this.commands.has(change.command.commandId)) throw duplicateCommandError(change.command.commandId);
+    if (this.byCommand.has(change.journal.commandId)) throw duplicateCommandError(change.journal.commandId);
     if (change.expectedRevision === null ? current : current?.revision !== change.expectedRevision) {
       throw conflictError(change.instance.id, change.expectedRevision, current?.revision ?? null);
     }
@@ -57,8 +58,9 @@ export class MemoryStore implements Store {
     for (const message of change.outboxToAdd) if (this.outbox.has(message.id)) throw duplicateKeyError('outbox', message.id);
 
     this.writeInstance(clone(change.instance));
-    this.journals.set(change.instance.id, [...journal, clone(change.journal)]);
-    this.commands.set(change.command.commandId, clone(change.command));
+    const entry = clone(change.journal);
+    this.journals.set(change.instance.id, [...journal, entry]);
+    this.byCommand.set(entry.commandId, entry);
     this.removeTimers(change.timerIdsToRemove);
     for (const timer of change.timersToAdd) this.insertTimer(clone(timer));
     for (const message of change.outboxToAdd) this.outbox.set(message.id, clone(message));
@@ -104,8 +106,8 @@ export class MemoryStore implements Store {
     return clone(this.journals.get(instanceId) ?? []);
   }
 
-  async getCommand(commandId: string): Promise<CommandRecord | undefined> {
-    const record = this.commands.get(commandId);
+  async findByCommand(commandId: string): Promise<JournalEntry | undefined> {
+    const record = this.byCommand.get(commandId);
     return record && clone(record);
   }
 
@@ -147,7 +149,6 @@ export class MemoryStore implements Store {
       journal: [...this.journals.values()].flat(),
       timers: this.timerOrder,
       outbox: [...this.outbox.values()],
-      commands: [...this.commands.values()],
     });
   }
 
@@ -155,20 +156,24 @@ export class MemoryStore implements Store {
     for (const i of dump.instances) if (this.instances.has(i.id)) throw duplicateKeyError('instances', i.id);
     for (const t of dump.timers) if (this.timers.has(t.id)) throw duplicateKeyError('timers', t.id);
     for (const m of dump.outbox) if (this.outbox.has(m.id)) throw duplicateKeyError('outbox', m.id);
-    for (const c of dump.commands) if (this.commands.has(c.commandId)) throw duplicateKeyError('commands', c.commandId);
     const journals = new Map<string, JournalEntry[]>();
+    const commandIds = new Set<string>();
     for (const entry of [...dump.journal].sort((a, b) => a.seq - b.seq)) {
       if (this.journals.has(entry.instanceId)) throw duplicateKeyError('journal', `${entry.instanceId}#${entry.seq}`);
       const list = journals.get(entry.instanceId) ?? [];
       if (list.some((e) => e.seq === entry.seq)) throw duplicateKeyError('journal', `${entry.instanceId}#${entry.seq}`);
+      if (this.byCommand.has(entry.commandId) || commandIds.has(entry.commandId)) throw duplicateKeyError('journal', entry.commandId);
+      commandIds.add(entry.commandId);
       list.push(clone(entry));
       journals.set(entry.instanceId, list);
     }
     for (const i of dump.instances) this.writeInstance(clone(i));
-    for (const [id, list] of journals) this.journals.set(id, list);
+    for (const [id, list] of journals) {
+      this.journals.set(id, list);
+      for (const entry of list) this.byCommand.set(entry.commandId, entry);
+    }
     for (const t of dump.timers) this.insertTimer(clone(t));
     for (const m of dump.outbox) this.outbox.set(m.id, clone(m));
-    for (const c of dump.commands) this.commands.set(c.commandId, clone(c));
   }
 
   async close(): Promise<void> {}

@@ -5,7 +5,6 @@
  * onto a SQL transaction: `UPDATE instances ... WHERE id = $1 AND revision = $expected` plus inserts.
  */
 import type {
-  CommandRecord,
   InstanceRecord,
   JournalEntry,
   OutboxMessage,
@@ -16,8 +15,8 @@ export interface ChangeSet {
   instance: InstanceRecord;
   /** Revision the change was computed from; `null` creates the instance (it must not exist). */
   expectedRevision: number | null;
+  /** The entry's `commandId` must not be in the journal yet (a repeated command). */
   journal: JournalEntry;
-  command: CommandRecord;
   timersToAdd: TimerRecord[];
   timerIdsToRemove: string[];
   outboxToAdd: OutboxMessage[];
@@ -40,14 +39,13 @@ export interface StoreDump {
   journal: JournalEntry[];
   timers: TimerRecord[];
   outbox: OutboxMessage[];
-  commands: CommandRecord[];
 }
 
 export interface Store {
   /**
    * Applies the change set atomically or not at all. Throws `EngineError('conflict')` when the stored
    * revision differs from `expectedRevision` (or the instance exists on create), with
-   * `details.reason = 'duplicate-command'` when `command.commandId` was already recorded.
+   * `details.reason = 'duplicate-command'` when `journal.commandId` was already recorded.
    */
   commit(change: ChangeSet): Promise<void>;
 
@@ -60,7 +58,8 @@ export interface Store {
 
   /** Journal of one instance in `seq` order. */
   getJournal(instanceId: string): Promise<JournalEntry[]>;
-  getCommand(commandId: string): Promise<CommandRecord | undefined>;
+  /** The journal entry a command produced, if it was applied. */
+  findByCommand(commandId: string): Promise<JournalEntry | undefined>;
 
   /** Timers due at or before `now`, earliest first (ties by id). */
   dueTimers(now: number, limit: number): Promise<TimerRecord[]>;

@@ -14,7 +14,6 @@ async function snapshotOf(store: Store) {
     journal: byId(dump.journal, (j) => `${j.instanceId}#${j.seq}`),
     timers: byId(dump.timers, (t) => t.id),
     outbox: byId(dump.outbox, (m) => m.id),
-    commands: byId(dump.commands, (c) => c.commandId),
   };
 }
 
@@ -25,7 +24,8 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await store.commit(changeSet('a', 1, { timersToAdd: [timerRecord('t1', 'a', 50)], outboxToAdd: [outboxMessage('m1', 'a')] }));
       expect((await store.getInstance('a'))?.revision).toBe(1);
       expect(await store.getJournal('a')).toHaveLength(1);
-      expect((await store.getCommand('a-c1'))?.result.revision).toBe(1);
+      expect((await store.findByCommand('a-c1'))?.revision).toBe(1);
+      expect(await store.findByCommand('nope')).toBeUndefined();
       expect((await store.timersOf('a')).map((t) => t.id)).toEqual(['t1']);
       expect((await store.pendingOutbox(10)).map((m) => m.id)).toEqual(['m1']);
       expect(await store.getInstance('missing')).toBeUndefined();
@@ -54,7 +54,7 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
     it('refuses to create an instance that exists', async () => {
       const store = await makeStore();
       await store.commit(changeSet('a', 1));
-      const again = changeSet('a', 1, { command: { ...changeSet('a', 1).command, commandId: 'other' } });
+      const again = changeSet('a', 1, { journal: { ...changeSet('a', 1).journal, commandId: 'other' } });
       await expect(store.commit(again)).rejects.toMatchObject({ code: 'conflict' });
       await store.close();
     });
@@ -63,7 +63,7 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       const store = await makeStore();
       await store.commit(changeSet('a', 1));
       const before = await snapshotOf(store);
-      const repeat = changeSet('a', 2, { command: { ...changeSet('a', 2).command, commandId: 'a-c1' } });
+      const repeat = changeSet('a', 2, { journal: { ...changeSet('a', 2).journal, commandId: 'a-c1' } });
       await expect(store.commit(repeat)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'duplicate-command' } });
       expect(await snapshotOf(store)).toEqual(before);
       await store.close();
@@ -167,7 +167,8 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await target.importAll(dump);
       expect(await snapshotOf(target)).toEqual(await snapshotOf(source));
       const before = await snapshotOf(target);
-      const colliding = { ...dump, instances: [instanceRecord('new')], journal: [journalEntry('new', 1)], timers: [], outbox: [], commands: [dump.commands[0]!] };
+      // A new instance whose first journal entry reuses a recorded command id.
+      const colliding = { instances: [instanceRecord('new')], journal: [{ ...journalEntry('new', 1), commandId: dump.journal[0]!.commandId }], timers: [], outbox: [] };
       await expect(target.importAll(colliding)).rejects.toMatchObject({ code: 'conflict' });
       expect(await snapshotOf(target)).toEqual(before);
       await source.close();

@@ -9,7 +9,7 @@ import { EngineError } from '../../errors.js';
 import type { ChangeSet, InstanceQuery, Store, StoreDump } from '../../store/store.js';
 import { DEFAULT_QUERY_LIMIT, stateKeyMatches } from '../../store/store.js';
 import { conflictError, duplicateCommandError, duplicateKeyError } from '../../store/storeErrors.js';
-import type { CommandRecord, InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
+import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
 
 export interface DexieStoreOptions {
   /** Database name; one per embedding application. */
@@ -22,7 +22,6 @@ export interface DexieStoreOptions {
 class NonganDatabase extends Dexie {
   instances!: Table<InstanceRecord, string>;
   journal!: Table<JournalEntry, [string, number]>;
-  commands!: Table<CommandRecord, string>;
   timers!: Table<TimerRecord, string>;
   outbox!: Table<OutboxMessage, string>;
 
@@ -35,8 +34,7 @@ class NonganDatabase extends Dexie {
     // the [workflowId+stateKey] compound index (Dexie uses its first part as a virtual index).
     this.version(1).stores({
       instances: 'id, region, subject, [workflowId+stateKey], [workflowId+region], *taskKeys',
-      journal: '[instanceId+seq]',
-      commands: 'commandId',
+      journal: '[instanceId+seq], &commandId',
       timers: 'id, [dueAt+id], instanceId',
       outbox: 'id, [status+createdAt]',
     });
@@ -57,8 +55,8 @@ export class DexieStore implements Store {
   }
 
   private get allTables() {
-    const { instances, journal, commands, timers, outbox } = this.db;
-    return [instances, journal, commands, timers, outbox];
+    const { instances, journal, timers, outbox } = this.db;
+    return [instances, journal, timers, outbox];
   }
 
   async commit(change: ChangeSet): Promise<void> {
@@ -69,13 +67,12 @@ export class DexieStore implements Store {
         // Both checks are read in one round trip, then every write is issued at once (requests run in
         // order inside the transaction; any failure aborts all of it). Checking before writing keeps
         // refused commits from leaving a trail of aborted requests.
-        const [existing, current] = await Promise.all([db.commands.get(change.command.commandId), db.instances.get(id)]);
-        if (existing) throw duplicateCommandError(change.command.commandId);
+        const [existing, current] = await Promise.all([db.journal.get({ commandId: change.journal.commandId }), db.instances.get(id)]);
+        if (existing) throw duplicateCommandError(change.journal.commandId);
         if (change.expectedRevision === null ? current : current?.revision !== change.expectedRevision) {
           throw conflictError(id, change.expectedRevision, current?.revision ?? null);
         }
         const writes: Array<Promise<unknown>> = [
-          db.commands.add(change.command),
           db.journal.add(change.journal),
           db.instances.put(change.instance),
         ];
@@ -121,8 +118,8 @@ export class DexieStore implements Store {
       .toArray();
   }
 
-  getCommand(commandId: string): Promise<CommandRecord | undefined> {
-    return this.db.commands.get(commandId);
+  findByCommand(commandId: string): Promise<JournalEntry | undefined> {
+    return this.db.journal.get({ commandId });
   }
 
   dueTimers(now: number, limit: number): Promise<TimerRecord[]> {
@@ -166,7 +163,6 @@ export class DexieStore implements Store {
       journal: await db.journal.toArray(),
       timers: await db.timers.orderBy('[dueAt+id]').toArray(),
       outbox: await db.outbox.toArray(),
-      commands: await db.commands.toArray(),
     }));
   }
 
@@ -178,7 +174,6 @@ export class DexieStore implements Store {
         await db.journal.bulkAdd(dump.journal);
         await db.timers.bulkAdd(dump.timers);
         await db.outbox.bulkAdd(dump.outbox);
-        await db.commands.bulkAdd(dump.commands);
       });
     } catch (error) {
       if (isConstraintError(error)) throw duplicateKeyError('store', 'import');
