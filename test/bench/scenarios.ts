@@ -3,7 +3,7 @@
  * real IndexedDB). Each returns plain numbers; `run.ts` puts them in one table with the limits.
  */
 import { createActor } from 'xstate';
-import { createEngine, type InstanceRecord, type Store } from '@nongan/engine';
+import { createEngine, type InstanceRecord, type JournalEntry, type Store } from '@nongan/engine';
 import { benchActors, certificationMachine, certificationWorkflow, REGIONS } from './benchWorkflow.js';
 import { median, medianOf, ratePerSecond } from './stats.js';
 
@@ -18,6 +18,10 @@ export interface BenchResult {
   rawXStateStepsPerSec: number;
   rawPutPerSec: number | null;
   engineStepsPerSec: number;
+  /** Median over rounds of (engine rate / limit rate) measured back to back. */
+  engineToLimit: number | null;
+  /** Raw writes of what one step must persist: the instance record and a journal entry, one transaction. */
+  rawStepWritesPerSec: number | null;
   /** The same steps on the memory store in the same runtime: the engine's CPU cost without I/O. */
   engineMemoryStepsPerSec: number;
   restoreMs: number;
@@ -70,17 +74,31 @@ export async function engineStepsAgainstLimit(
   makeStore: () => Promise<Store>,
   rawPut: ((record: InstanceRecord) => Promise<unknown>) | null,
   config: BenchConfig,
-): Promise<{ engine: number; limit: number | null; record: InstanceRecord }> {
+): Promise<{ engine: number; limit: number | null; ratio: number | null; record: InstanceRecord }> {
   const engineRates: number[] = [];
   const limitRates: number[] = [];
+  const ratios: number[] = [];
   let record: InstanceRecord | undefined;
   for (let round = 0; round < config.rounds; round++) {
     const result = await engineStepRound(makeStore, config.steps);
     engineRates.push(result.rate);
     record = result.record;
-    if (rawPut) limitRates.push(await ratePerSecond(config.steps, (i) => rawPut({ ...result.record, revision: i })));
+    if (rawPut) {
+      const limit = await ratePerSecond(config.steps, (i) => rawPut({ ...result.record, revision: i }));
+      limitRates.push(limit);
+      ratios.push(result.rate / limit);
+    }
   }
-  return { engine: median(engineRates), limit: rawPut ? median(limitRates) : null, record: record! };
+  return { engine: median(engineRates), limit: rawPut ? median(limitRates) : null, ratio: rawPut ? median(ratios) : null, record: record! };
+}
+
+/** A real journal entry of a suspend step, as the engine writes it. */
+async function engineJournalSample(): Promise<JournalEntry> {
+  const { createMemoryStore } = await import('@nongan/engine');
+  const engine = newEngine(createMemoryStore());
+  const { instanceId } = await engine.start('bench-certification', { actor: benchActors.producer('beijing', 'farm-j'), region: 'beijing', subject: 'farm-j' });
+  await engine.send(instanceId, { type: 'SUSPEND' }, { actor: benchActors.expert('beijing') });
+  return (await engine.history(instanceId)).at(-1)!;
 }
 
 /** UTF-8 bytes of a stored instance record (snapshot, indexes and all). */
@@ -154,17 +172,34 @@ export async function tasksTime(makeStore: () => Promise<Store>, config: BenchCo
   return { ms, hits };
 }
 
-export async function runAll(makeStore: () => Promise<Store>, rawPut: ((record: InstanceRecord) => Promise<unknown>) | null, config: BenchConfig): Promise<BenchResult> {
+export async function runAll(
+  makeStore: () => Promise<Store>,
+  rawPut: ((record: InstanceRecord) => Promise<unknown>) | null,
+  config: BenchConfig,
+  rawStepWrite: ((record: InstanceRecord, entry: JournalEntry) => Promise<unknown>) | null = null,
+): Promise<BenchResult> {
   const rawXStateStepsPerSec = await rawXStateSteps(config);
   const steps = await engineStepsAgainstLimit(makeStore, rawPut, config);
   const { createMemoryStore } = await import('@nongan/engine');
   const memorySteps = await engineStepsAgainstLimit(async () => createMemoryStore(), null, config);
+  const journal = await engineJournalSample();
+  let seq = 0;
+  const rawStepWritesPerSec = rawStepWrite
+    ? await medianOf(config.rounds, () =>
+        ratePerSecond(config.steps, () => {
+          seq++;
+          return rawStepWrite({ ...steps.record, revision: seq }, { ...journal, seq, revision: seq, commandId: `raw-${seq}` });
+        }),
+      )
+    : null;
   const restoreMs = await restoreTime(makeStore, config);
   const tasks = await tasksTime(makeStore, config);
   return {
     rawXStateStepsPerSec,
     rawPutPerSec: steps.limit,
     engineStepsPerSec: steps.engine,
+    engineToLimit: steps.ratio,
+    rawStepWritesPerSec,
     engineMemoryStepsPerSec: memorySteps.engine,
     restoreMs,
     tasksMs: tasks.ms,
