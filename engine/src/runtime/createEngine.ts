@@ -14,7 +14,7 @@ import type { EngineContext } from './context.js';
 import { InstanceCache } from './instanceCache.js';
 import { migrateInstances, type MigrateOptions, type MigrationReport } from './migrate.js';
 import { deliverOutbox, type OutboxReport } from './outbox.js';
-import { allowedEvents, getInstance, history, query, tasks, verify, type Task } from './queries.js';
+import { allowedEvents, count, getInstance, history, query, tasks, verify, type Task } from './queries.js';
 import { runDueTimers, startScheduler, type Scheduler, type TimerRunReport } from './timers.js';
 
 export interface EngineOptions {
@@ -44,6 +44,7 @@ export interface Engine {
   /** Events the actor may send to this case now (role, region, subject and state all checked). */
   allowedEvents(instanceId: string, actor: Actor): Promise<string[]>;
   query(query: InstanceQuery): Promise<InstanceRecord[]>;
+  count(query: InstanceQuery): Promise<number>;
   verify(instanceId: string): Promise<VerifyResult>;
   runDueTimers(now?: number): Promise<TimerRunReport>;
   deliverMessages(limit?: number): Promise<OutboxReport>;
@@ -111,6 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
     tasks: (actor, taskOptions) => tasks(ctx, actor, taskOptions),
     allowedEvents: (instanceId, actor) => allowedEvents(ctx, instanceId, actor),
     query: (q) => query(ctx, q),
+    count: (q) => count(ctx, q),
     verify: (instanceId) => verify(ctx, instanceId),
     runDueTimers: (now) => runDueTimers(ctx, now ?? ctx.clock.now()),
     deliverMessages: (limit) => deliverOutbox(ctx, limit),

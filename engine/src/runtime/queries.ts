@@ -59,6 +59,17 @@ export async function allowedEvents(ctx: EngineContext, instanceId: string, acto
 const QUERY_KEYS = new Set(['workflowId', 'region', 'subject', 'state', 'status', 'limit', 'offset']);
 
 export async function query(ctx: EngineContext, q: InstanceQuery): Promise<InstanceRecord[]> {
+  assertQuery(q);
+  return ctx.store.findInstances(q);
+}
+
+/** How many cases match, e.g. cases by state for a dashboard. */
+export async function count(ctx: EngineContext, q: InstanceQuery): Promise<number> {
+  assertQuery(q);
+  return ctx.store.countInstances(q);
+}
+
+function assertQuery(q: InstanceQuery): void {
   if (typeof q !== 'object' || q === null) {
     throw new EngineError('invalid-input', { en: 'query must be an object', zh: '查询条件必须是对象' }, { path: 'query' });
   }
@@ -70,5 +81,4 @@ export async function query(ctx: EngineContext, q: InstanceQuery): Promise<Insta
       { path: 'query', unknown },
     );
   }
-  return ctx.store.findInstances(q);
 }

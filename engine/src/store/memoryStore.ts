@@ -71,13 +71,6 @@ export class MemoryStore implements Store {
     return record && clone(record);
   }
 
-  async getInstances(ids: readonly string[]): Promise<Array<InstanceRecord | undefined>> {
-    return ids.map((id) => {
-      const record = this.instances.get(id);
-      return record && clone(record);
-    });
-  }
-
   async findInstances(query: InstanceQuery): Promise<InstanceRecord[]> {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? DEFAULT_QUERY_LIMIT;

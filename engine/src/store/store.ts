@@ -50,7 +50,6 @@ export interface Store {
   commit(change: ChangeSet): Promise<void>;
 
   getInstance(id: string): Promise<InstanceRecord | undefined>;
-  getInstances(ids: readonly string[]): Promise<Array<InstanceRecord | undefined>>;
   findInstances(query: InstanceQuery): Promise<InstanceRecord[]>;
   countInstances(query: InstanceQuery): Promise<number>;
   /** Instances carrying any of the task keys, each once; index lookup, not a scan. */

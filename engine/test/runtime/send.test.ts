@@ -136,6 +136,8 @@ describe('engine.send', () => {
     expect(await engine.tasks(actors.beijingDistrict)).toEqual([]);
     expect(await engine.tasks(actors.public)).toEqual([]);
     expect((await engine.query({ workflowId: 'sample-review', state: 'review' })).map((r) => r.id)).toEqual(['case-1']);
+    expect(await engine.count({ workflowId: 'sample-review', state: 'review' })).toBe(1);
+    expect(await engine.count({ region: 'jiyuan' })).toBe(2);
     await expect(engine.query({ workflow: 'x' } as never)).rejects.toMatchObject({ code: 'invalid-input' });
   });
 });

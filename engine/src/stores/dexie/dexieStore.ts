@@ -92,10 +92,6 @@ export class DexieStore implements Store {
     return this.db.instances.get(id);
   }
 
-  getInstances(ids: readonly string[]): Promise<Array<InstanceRecord | undefined>> {
-    return this.db.instances.bulkGet([...ids]);
-  }
-
   async findInstances(query: InstanceQuery): Promise<InstanceRecord[]> {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? DEFAULT_QUERY_LIMIT;
