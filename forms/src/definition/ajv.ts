@@ -33,17 +33,17 @@ function getValueAjv(): Ajv2020 {
 }
 
 /**
- * Does `value` satisfy `schema`? `$defs` of `root` are made available for local refs.
- * Returns undefined when Ajv cannot compile the schema (e.g. unknown format under strict rules).
+ * Which of `values` satisfy `schema`? Compiled once for all values; `$defs` of `root` are made
+ * available for local refs. Undefined when Ajv cannot compile the schema ("cannot decide").
  */
-export function valueFits(value: unknown, schema: JsonSchema | boolean, root?: JsonSchema): boolean | undefined {
-  if (typeof schema === 'boolean') return schema;
+export function checkValues(values: readonly unknown[], schema: JsonSchema | boolean, root?: JsonSchema): boolean[] | undefined {
+  if (typeof schema === 'boolean') return values.map(() => schema);
   const ajv = getValueAjv();
   const { $id: _id, $schema: _s, ...rest } = schema;
   const withDefs: JsonSchema = root && root.$defs !== undefined ? { ...rest, $defs: root.$defs } : rest;
   try {
     const validate = ajv.compile(withDefs);
-    return validate(value);
+    return values.map((value) => validate(value));
   } catch {
     return undefined;
   } finally {
@@ -51,7 +51,7 @@ export function valueFits(value: unknown, schema: JsonSchema | boolean, root?: J
   }
 }
 
-/** Whether `valueFits` actually checks this format (ajv-formats); unknown formats are ignored by Ajv. */
+/** Whether `checkValues` actually checks this format (ajv-formats); unknown formats are ignored by Ajv. */
 export function knowsFormat(name: unknown): boolean {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(getValueAjv().formats, name);
 }

@@ -22,27 +22,40 @@ interface RefSite {
   at: string;
 }
 
-/** Every `$ref` under `node`, walking only subschema positions (never enum/const/default data). */
-function collectRefs(node: unknown, at: string, out: RefSite[], includeDefs: boolean, bad: Issue[], base: string): void {
+/**
+ * Visit every subschema object under `node` with its pointer, walking only subschema positions
+ * (never enum / const / default data, which may look like schemas).
+ */
+export function walkSchemas(node: unknown, at: string, visit: (schema: Record<string, unknown>, at: string) => void, includeDefs = true): void {
   if (!isPlainObject(node)) return;
-  if (typeof node.$ref === 'string') out.push({ ref: node.$ref, at });
-  for (const keyword of ['$dynamicRef', '$recursiveRef']) {
-    if (keyword in node) {
-      bad.push(issue(pointer(base + at, keyword), `${keyword} is not supported in form schemas`, `表单模式不支持 ${keyword}`));
-    }
-  }
+  visit(node, at);
   for (const keyword of SCHEMA_MAPS) {
     if (!includeDefs && DEF_MAPS.has(keyword)) continue;
     const map = node[keyword];
-    if (isPlainObject(map)) {
-      for (const [name, sub] of Object.entries(map)) collectRefs(sub, pointer(at, keyword, name), out, includeDefs, bad, base);
-    }
+    if (isPlainObject(map)) for (const [name, sub] of Object.entries(map)) walkSchemas(sub, pointer(at, keyword, name), visit, includeDefs);
   }
-  for (const keyword of SCHEMA_SINGLE) collectRefs(node[keyword], pointer(at, keyword), out, includeDefs, bad, base);
+  for (const keyword of SCHEMA_SINGLE) walkSchemas(node[keyword], pointer(at, keyword), visit, includeDefs);
   for (const keyword of SCHEMA_LISTS) {
     const list = node[keyword];
-    if (Array.isArray(list)) list.forEach((sub, i) => collectRefs(sub, pointer(at, keyword, i), out, includeDefs, bad, base));
+    if (Array.isArray(list)) list.forEach((sub, i) => walkSchemas(sub, pointer(at, keyword, i), visit, includeDefs));
   }
+}
+
+/** Every `$ref` under `node`; `$dynamicRef` / `$recursiveRef` are reported as unsupported. */
+function collectRefs(node: unknown, at: string, out: RefSite[], includeDefs: boolean, bad: Issue[], base: string): void {
+  walkSchemas(
+    node,
+    at,
+    (schema, path) => {
+      if (typeof schema.$ref === 'string') out.push({ ref: schema.$ref, at: path });
+      for (const keyword of ['$dynamicRef', '$recursiveRef']) {
+        if (keyword in schema) {
+          bad.push(issue(pointer(base + path, keyword), `${keyword} is not supported in form schemas`, `表单模式不支持 ${keyword}`));
+        }
+      }
+    },
+    includeDefs,
+  );
 }
 
 /** `#/$defs/a` → `/$defs/a`; undefined for refs that are not local JSON pointers. */

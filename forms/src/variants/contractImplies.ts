@@ -7,7 +7,7 @@
  * scalar keywords are decided exactly by checking each value with Ajv.
  */
 import type { Issue, JsonSchema } from '../definition/types.js';
-import { knowsFormat, valueFits } from '../definition/ajv.js';
+import { checkValues, knowsFormat } from '../definition/ajv.js';
 import { issue, isPlainObject, pointer } from '../definition/issues.js';
 import { MAX_DEFINITION_DEPTH } from '../definition/limits.js';
 import { deref, effectiveTypes, typeAdmits, type JsonType } from '../definition/schemaRefs.js';
@@ -16,6 +16,8 @@ export interface ImplyContext {
   formRoot: JsonSchema;
   contractRoot: JsonSchema;
   problems: Issue[];
+  /** Checks `required` at the form root, where rules (visibleIf / requiredIf) also matter. */
+  rootRequired?: (keys: string[], problems: Issue[]) => void;
 }
 
 const ANNOTATIONS = new Set([
@@ -47,10 +49,10 @@ function finiteValues(f: JsonSchema): unknown[] | undefined {
   return undefined;
 }
 
-export function implies(fNode: unknown, cNode: unknown, path: string, name: string, ctx: ImplyContext, depth = 0, skip: ReadonlySet<string> = new Set()): void {
+export function implies(fNode: unknown, cNode: unknown, path: string, name: string, ctx: ImplyContext, depth = 0): void {
   const where = name || '(form)';
   const problem = (keyword: string, en: string, zh: string) =>
-    ctx.problems.push(issue(pointer(path, keyword), `${where}: ${en}`, `${where}：${zh}`));
+    ctx.problems.push(issue(keyword ? pointer(path, keyword) : path, `${where}: ${en}`, `${where}：${zh}`));
   if (depth > MAX_DEFINITION_DEPTH) return void problem('$ref', 'contract nests too deep (recursive?); cannot verify', '契约嵌套过深（递归？），无法验证');
   const c = deref(ctx.contractRoot, cNode);
   const f = fNode === undefined ? {} : deref(ctx.formRoot, fNode);
@@ -62,11 +64,12 @@ export function implies(fNode: unknown, cNode: unknown, path: string, name: stri
   const finite = finiteValues(form);
 
   for (const [keyword, want] of Object.entries(c)) {
-    if (ANNOTATIONS.has(keyword) || skip.has(keyword)) continue;
+    if (ANNOTATIONS.has(keyword)) continue;
     const applies = APPLIES[keyword];
     if (applies && fTypes && !fTypes.some((t) => applies.some((a) => typeAdmits(a, t)))) continue; // vacuous
     if (finite && SCALAR_EVAL.has(keyword) && (keyword !== 'format' || knowsFormat(want))) {
-      const bad = finite.filter((v) => valueFits(v, { [keyword]: want }) !== true);
+      const verdicts = checkValues(finite, { [keyword]: want });
+      const bad = finite.filter((_, i) => verdicts?.[i] !== true);
       if (bad.length) problem(keyword, `form allows ${bad.map(show).join(', ')}, which the contract's ${keyword} ${show(want)} rejects`, `表单允许 ${bad.map(show).join('、')}，不满足契约的 ${keyword} ${show(want)}`);
       continue;
     }
@@ -123,6 +126,10 @@ export function implies(fNode: unknown, cNode: unknown, path: string, name: stri
         else implies(form.items, want, pointer(path, 'items'), `${name}[]`, ctx, depth + 1);
         break;
       case 'required':
+        if (path === '/schema' && ctx.rootRequired) {
+          ctx.rootRequired(want as string[], ctx.problems);
+          break;
+        }
         for (const key of want as string[]) {
           const req = Array.isArray(form.required) ? form.required : [];
           if (!req.includes(key)) problem('required', `the contract requires ${show(key)}; the form does not`, `契约要求必填 ${show(key)}；表单未要求`);

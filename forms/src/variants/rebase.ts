@@ -6,7 +6,7 @@
  * no longer applicable, options no longer valid), added-exists (the base now has the added key).
  */
 import type { FieldSpec, FormDefinition, Issue, JsonSchema } from '../definition/types.js';
-import { valueFits } from '../definition/ajv.js';
+import { checkValues } from '../definition/ajv.js';
 import { issue, pointer, q } from '../definition/issues.js';
 import { derefObject, effectiveTypes } from '../definition/schemaRefs.js';
 import { checkTightening } from './constraints.js';
@@ -83,8 +83,9 @@ export function rebaseVariant(variant: FormVariant, oldBase: FormDefinition, new
     const spec = newBase.fields[field]!;
     const target = spec.kind === 'checkboxes' ? derefObject(newBase.schema, propertyOf(newBase, field).items) : propertyOf(newBase, field);
     const { enum: _e, ...withoutEnum } = target;
+    const verdicts = checkValues(options.map((o) => o.value), withoutEnum, newBase.schema);
     options.forEach((option, i) => {
-      if (valueFits(option.value, withoutEnum, newBase.schema) !== true) {
+      if (verdicts?.[i] !== true) {
         report(field, 'constraint', pointer(path, i, 'value'), `option value ${q(option.value)} is not valid for the new base's schema`, `选项值 ${q(option.value)} 不符合新版基础表单的数据模式`);
       }
     });

@@ -5,7 +5,7 @@
  * together as one VariantError; the result must also pass validateDefinition.
  */
 import type { FieldKind, FormDefinition, Issue, JsonSchema } from '../definition/types.js';
-import { valueFits } from '../definition/ajv.js';
+import { checkValues } from '../definition/ajv.js';
 import { issue, isPlainObject, pointer, q } from '../definition/issues.js';
 import { derefObject } from '../definition/schemaRefs.js';
 import { validateDefinition } from '../definition/validateDefinition.js';
@@ -158,9 +158,10 @@ class Resolution {
     const { enum: _old, ...withoutEnum } = enumOwner;
     const seen = new Set<unknown>();
     let ok = true;
+    const verdicts = checkValues(options.map((o) => o.value), withoutEnum, this.def.schema);
     options.forEach((option, i) => {
       const at = pointer(path, i, 'value');
-      const fits = valueFits(option.value, withoutEnum, this.def.schema);
+      const fits = verdicts?.[i];
       if (seen.has(option.value)) {
         ok = false;
         this.fail(at, `duplicate option value ${q(option.value)}`, `选项值重复 ${q(option.value)}`);

@@ -193,11 +193,16 @@ describe('semantic errors', () => {
     ]);
   });
 
-  test('refs must be local and resolve; an invalid regex fails compilation', () => {
+  test('refs must be local and resolve; an invalid regex is reported where it is', () => {
     expect(paths(issuesOf((d) => (d.schema.properties.licenses.items = { $ref: 'https://example.com/file.json' })))).toEqual(['/schema/properties/licenses/items/$ref']);
     expect(paths(issuesOf((d) => (d.schema.properties.licenses.items = { $ref: '#/$defs/missing' })))).toEqual(['/schema/properties/licenses/items/$ref']);
     const regex = issuesOf((d) => (d.schema.properties.creditCode.pattern = '^[0-9'));
-    expect(regex).toEqual([expect.objectContaining({ path: '/schema', message: expect.stringContaining('does not compile') })]);
+    expect(regex).toEqual([expect.objectContaining({ path: '/schema/properties/creditCode/pattern', message: expect.stringContaining('invalid regular expression "^[0-9"') })]);
+  });
+
+  test('patternProperties keys are regexes too', () => {
+    const issues = issuesOf((d) => (d.schema.properties.breedingPeriod.patternProperties = { '(?<': {} }));
+    expect(paths(issues)).toEqual(['/schema/properties/breedingPeriod/patternProperties/(?<']);
   });
 
   test('other JSON Schema dialects are refused', () => {

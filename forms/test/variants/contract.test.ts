@@ -68,6 +68,13 @@ describe('failing', () => {
     expect(problemPaths(d)).toEqual(['/rules/contactMobile/visibleIf', '/rules/herd/requiredIf']);
   });
 
+  test('a required list inside allOf is held to the same rules as the top-level one', () => {
+    const d = farmBaseV1();
+    d.rules = { contactMobile: { visibleIf: { '>=': [{ var: 'headCount' }, 1000] } } };
+    const contract: JsonSchema = { type: 'object', allOf: [{ required: ['contactMobile'] }] };
+    expect(problemPaths(d, contract)).toEqual(['/rules/contactMobile/visibleIf']);
+  });
+
   test('types, patterns, formats, nested rows and array bounds', () => {
     const d = farmBaseV1();
     props(d).creditCode.pattern = '^[0-9A-Z]{18}$';

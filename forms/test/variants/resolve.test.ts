@@ -132,6 +132,17 @@ describe('tightening may only tighten', () => {
   });
 });
 
+test('tightening a property defined by $ref inlines it, leaving the shared $defs untouched', () => {
+  const base = farmBaseV1();
+  (base.schema.$defs as any).name = { type: 'string', minLength: 2, maxLength: 100 };
+  props(base).farmName = { $ref: '#/$defs/name' };
+  const v = beijingVariant();
+  v.overlay.tighten = { farmName: { maxLength: 50 } };
+  const { definition } = resolveVariant(base, v);
+  expect(props(definition).farmName).toEqual({ type: 'string', minLength: 2, maxLength: 50 });
+  expect((definition.schema.$defs as any).name.maxLength).toBe(100);
+});
+
 describe('options', () => {
   test('Inner Mongolia adds camels: options and enum replaced together', () => {
     const { definition, lineage } = resolveVariant(farmBaseV1(), innerMongoliaVariant());

@@ -1,0 +1,29 @@
+/** @nongan/forms: framework-free form core. The React renderer is `@nongan/forms/react`. */
+export * from './definition/index.js';
+export * from './variants/index.js';
+export {
+  analyzeRules,
+  buildRuleGraph,
+  evaluateRules,
+  evaluateExpression,
+  submittableData,
+  RulesError,
+  ALLOWED_OPERATORS,
+  type RuleGraph,
+  type RuleState,
+  type EvaluateOptions,
+} from './rules/index.js';
+export {
+  createFormValidator,
+  FormDefinitionError,
+  checkPattern,
+  type FormValidator,
+  type ValidateOptions,
+  type ValidationResult,
+} from './validation/index.js';
+export { loadForm, type LoadedForm } from './loadForm.js';
+export { createEngineValidator, type EngineDataValidator, type EngineFormRequest } from './engineValidator.js';
+export { createFormController, type FormController, type FieldState, type FormControllerOptions } from './controller/formController.js';
+export { createDexieDraftStore, createMemoryDraftStore, type Draft, type DraftStore } from './drafts/draftStore.js';
+export { autosave, loadDraft, type AutosaveHandle } from './drafts/autosave.js';
+export { createDexieAttachmentStore, createMemoryAttachmentStore, type AttachmentRef, type AttachmentStore } from './drafts/attachmentStore.js';

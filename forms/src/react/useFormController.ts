@@ -1,0 +1,31 @@
+/** React bindings: one controller per mounted form, one subscription per field. */
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { createFormController, type FieldState, type FormController, type FormControllerOptions } from '../controller/formController.js';
+import type { FormDefinition } from '../definition/types.js';
+
+/** The controller for `definition`, created once per definition (a new definition makes a new one). */
+export function useFormController(definition: FormDefinition, options: FormControllerOptions = {}): FormController {
+  const [state, setState] = useState(() => ({ definition, controller: createFormController(definition, options) }));
+  if (state.definition !== definition) {
+    const next = { definition, controller: createFormController(definition, options) };
+    setState(next);
+    return next.controller;
+  }
+  return state.controller;
+}
+
+/** The field's own slice: a component using it re-renders only when that slice changes. */
+export function useField(controller: FormController, key: string): FieldState {
+  return useSyncExternalStore(
+    (listener) => controller.subscribe(key, listener),
+    () => controller.getField(key),
+    () => controller.getField(key),
+  );
+}
+
+/** Calls `onChange` with the form's values after every change (not on mount). */
+export function useValuesListener(controller: FormController, onChange: ((values: Record<string, unknown>) => void) | undefined): void {
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => controller.subscribeAll(() => latest.current?.({ ...controller.getValues() })), [controller]);
+}
