@@ -3,7 +3,7 @@
  * real IndexedDB). Each returns plain numbers; `run.ts` puts them in one table with the limits.
  */
 import { createActor } from 'xstate';
-import { createEngine, type InstanceRecord, type JournalEntry, type Store } from '@nongan/engine';
+import { createEngine, createMemoryStore, type InstanceRecord, type JournalEntry, type Store } from '@nongan/engine';
 import { benchActors, certificationMachine, certificationWorkflow, REGIONS } from './benchWorkflow.js';
 import { median, medianOf, ratePerSecond } from './stats.js';
 
@@ -94,7 +94,6 @@ export async function engineStepsAgainstLimit(
 
 /** A real journal entry of a suspend step, as the engine writes it. */
 async function engineJournalSample(): Promise<JournalEntry> {
-  const { createMemoryStore } = await import('@nongan/engine');
   const engine = newEngine(createMemoryStore());
   const { instanceId } = await engine.start('bench-certification', { actor: benchActors.producer('beijing', 'farm-j'), region: 'beijing', subject: 'farm-j' });
   await engine.send(instanceId, { type: 'SUSPEND' }, { actor: benchActors.expert('beijing') });
@@ -111,7 +110,6 @@ export function recordBytes(record: InstanceRecord): number {
  * subjects, with task keys rewritten for their subject: a realistic bulk load without `count` sends.
  */
 export async function syntheticInstances(count: number): Promise<InstanceRecord[]> {
-  const { createMemoryStore } = await import('@nongan/engine');
   const engine = newEngine(createMemoryStore());
   const templates: InstanceRecord[] = [];
   const { instanceId } = await engine.start('bench-certification', { actor: benchActors.producer('beijing', 'farm-t'), region: 'beijing', subject: 'farm-t' });
@@ -180,7 +178,6 @@ export async function runAll(
 ): Promise<BenchResult> {
   const rawXStateStepsPerSec = await rawXStateSteps(config);
   const steps = await engineStepsAgainstLimit(makeStore, rawPut, config);
-  const { createMemoryStore } = await import('@nongan/engine');
   const memorySteps = await engineStepsAgainstLimit(async () => createMemoryStore(), null, config);
   const journal = await engineJournalSample();
   let seq = 0;

@@ -141,12 +141,6 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
   assertOptionalString(options.role, 'role');
   const commandId = options.commandId ?? ctx.newId();
   try {
-    const known = ctx.cache.get(instanceId);
-    // Deadlines that passed come first; `timersOf` is sorted by due time (store contract).
-    if (known === undefined || (known.nextDueAt !== null && known.nextDueAt <= ctx.clock.now())) {
-      const fired = await runDueTimersOf(ctx, instanceId, ctx.clock.now());
-      if (fired.fired.length > 0) ctx.cache.delete(instanceId);
-    }
     try {
       return await sendFrom(ctx, instanceId, event, options, commandId, true);
     } catch (error) {
@@ -173,7 +167,13 @@ async function sendFrom(
   commandId: string,
   cached: boolean,
 ): Promise<SendResult> {
-  const { record, workflow, fromCache } = await loadInstance(ctx, instanceId, { cached });
+  let loaded = await loadInstance(ctx, instanceId, { cached });
+  // Deadlines that passed come first: fire this case's overdue timers, then act on the case they left.
+  if (loaded.record.nextDueAt !== null && loaded.record.nextDueAt <= ctx.clock.now()) {
+    const fired = await runDueTimersOf(ctx, instanceId, ctx.clock.now());
+    if (fired.fired.length > 0) loaded = await loadInstance(ctx, instanceId);
+  }
+  const { record, workflow, fromCache } = loaded;
   try {
     return await stepChecked(ctx, record, workflow, event, options, commandId);
   } catch (error) {
