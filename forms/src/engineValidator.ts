@@ -4,7 +4,7 @@
  * the data the way the renderer does — rules evaluated, hidden fields neither required nor kept.
  */
 import type { FormDefinition, Issue } from './definition/types.js';
-import { evaluateRules, submittableData } from './rules/index.js';
+import { evaluateRules, requiredFields, submittableData } from './rules/index.js';
 import { createFormValidator, type FormValidator } from './validation/index.js';
 
 export interface EngineFormRequest {
@@ -31,8 +31,7 @@ export function createEngineValidator(resolve: (request: EngineFormRequest) => F
     let validator = compiled.get(definition);
     if (!validator) compiled.set(definition, (validator = createFormValidator(definition)));
     const state = evaluateRules(definition, data);
-    const require = new Set(Object.keys(definition.fields).filter((key) => state.required[key]));
-    const result = validator.validate(submittableData(definition, state), { skip: state.hidden, require });
+    const result = validator.validate(submittableData(definition, state), { skip: state.hidden, require: requiredFields(state) });
     // Data for a hidden field is refused rather than silently stored: the journal keeps what was sent.
     const hiddenSent = [...state.hidden].filter((key) => data[key] !== undefined);
     const issues = [

@@ -7,6 +7,7 @@ export {
   evaluateRules,
   evaluateExpression,
   submittableData,
+  requiredFields,
   RulesError,
   ALLOWED_OPERATORS,
   type RuleGraph,

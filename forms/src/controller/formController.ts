@@ -4,7 +4,7 @@
  * fields whose value or rule result changed, and notifies only those fields' listeners; the React
  * layer subscribes each field to its own slice, so typing never re-renders the whole form.
  */
-import { buildRuleGraph, evaluateRules, submittableData, type RuleState } from '../rules/index.js';
+import { buildRuleGraph, evaluateRules, requiredFields, submittableData, type RuleState } from '../rules/index.js';
 import { createFormValidator, type FormValidator } from '../validation/index.js';
 import type { FormDefinition, Issue, Locale } from '../definition/types.js';
 
@@ -73,18 +73,17 @@ export function createFormController(definition: FormDefinition, options: FormCo
     };
   }
 
-  /** Re-validates `fields` and stores their issues. */
-  /** Fields a rule (`requiredIf`) makes required now, on top of the schema's `required`. */
-  const ruleRequired = (): ReadonlySet<string> => new Set(keys.filter((key) => rules.required[key]));
-
-  function revalidate(fields: readonly string[]): void {
-    const result = validator.validate(rules.values, { locale, skip: rules.hidden, require: ruleRequired(), fields });
+  /** Re-validates `fields` (all when omitted), stores their issues and returns them. */
+  function revalidate(fields?: readonly string[]): Issue[] {
+    const scope = { locale, skip: rules.hidden, require: requiredFields(rules), ...(fields ? { fields } : {}) };
+    const result = validator.validate(rules.values, scope);
     const byField = new Map<string, Issue[]>();
     for (const issue of result.issues) {
       const key = fieldOf(issue.path);
       byField.set(key, [...(byField.get(key) ?? []), issue]);
     }
-    for (const key of fields) issues.set(key, byField.get(key) ?? EMPTY);
+    for (const key of fields ?? keys) issues.set(key, byField.get(key) ?? EMPTY);
+    return result.issues;
   }
 
   function notify(fields: Iterable<string>): void {
@@ -131,14 +130,9 @@ export function createFormController(definition: FormDefinition, options: FormCo
     },
     validateAll() {
       for (const key of keys) touched.add(key);
-      const result = validator.validate(rules.values, { locale, skip: rules.hidden, require: ruleRequired() });
-      for (const key of keys) issues.set(key, EMPTY);
-      for (const issue of result.issues) {
-        const key = fieldOf(issue.path);
-        issues.set(key, [...(issues.get(key) ?? []), issue]);
-      }
+      const found = revalidate();
       notify(keys);
-      return result.issues;
+      return found;
     },
     setLocale(next) {
       if (next === locale) return;

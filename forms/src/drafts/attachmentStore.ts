@@ -3,6 +3,7 @@
  * `{ id, name, type, size }`, so drafts and submitted data stay small JSON.
  */
 import Dexie, { type Table } from 'dexie';
+import { dexieOptions, type IndexedDbOptions } from './indexedDbOptions.js';
 
 export interface AttachmentRef {
   id: string;
@@ -28,14 +29,14 @@ interface StoredAttachment {
 
 class AttachmentDatabase extends Dexie {
   attachments!: Table<StoredAttachment, string>;
-  constructor(name: string, indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange) {
-    super(name, { ...(indexedDB ? { indexedDB } : {}), ...(keyRange ? { IDBKeyRange: keyRange } : {}) });
+  constructor(options: IndexedDbOptions) {
+    super(options.name ?? 'nongan-attachments', dexieOptions(options));
     this.version(1).stores({ attachments: 'id' });
   }
 }
 
-export function createDexieAttachmentStore(options: { name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}): AttachmentStore {
-  const db = new AttachmentDatabase(options.name ?? 'nongan-attachments', options.indexedDB, options.IDBKeyRange);
+export function createDexieAttachmentStore(options: IndexedDbOptions = {}): AttachmentStore {
+  const db = new AttachmentDatabase(options);
   return {
     async put(file) {
       const ref: AttachmentRef = { id: globalThis.crypto.randomUUID(), name: file.name ?? 'file', type: file.type, size: file.size };

@@ -3,6 +3,7 @@
  * whether drafts live in IndexedDB (the default), in memory (tests) or on a server later.
  */
 import Dexie, { type Table } from 'dexie';
+import { dexieOptions, type IndexedDbOptions } from './indexedDbOptions.js';
 
 export interface Draft {
   key: string;
@@ -29,14 +30,14 @@ export function createMemoryDraftStore(): DraftStore {
 
 class DraftDatabase extends Dexie {
   drafts!: Table<Draft, string>;
-  constructor(name: string, indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange) {
-    super(name, { ...(indexedDB ? { indexedDB } : {}), ...(keyRange ? { IDBKeyRange: keyRange } : {}) });
+  constructor(options: IndexedDbOptions) {
+    super(options.name ?? 'nongan-drafts', dexieOptions(options));
     this.version(1).stores({ drafts: 'key, formId' });
   }
 }
 
-export function createDexieDraftStore(options: { name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}): DraftStore {
-  const db = new DraftDatabase(options.name ?? 'nongan-drafts', options.indexedDB, options.IDBKeyRange);
+export function createDexieDraftStore(options: IndexedDbOptions = {}): DraftStore {
+  const db = new DraftDatabase(options);
   return {
     load: (key) => db.drafts.get(key),
     save: async (draft) => void (await db.drafts.put(draft)),

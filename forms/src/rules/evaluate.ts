@@ -168,3 +168,8 @@ export function submittableData(definition: FormDefinition, state: RuleState): R
   }
   return result;
 }
+
+/** Fields required now (schema `required` or `requiredIf`, never when hidden): what validation must demand. */
+export function requiredFields(state: RuleState): ReadonlySet<string> {
+  return new Set(Object.keys(state.required).filter((key) => state.required[key]));
+}

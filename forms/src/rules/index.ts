@@ -5,7 +5,7 @@
  */
 export { analyzeRules } from './analyze.js';
 export { buildRuleGraph, RULE_NAMES, type RuleGraph, type RuleName } from './dependencies.js';
-export { evaluateExpression, evaluateRules, submittableData, type EvaluateOptions, type RuleState } from './evaluate.js';
+export { evaluateExpression, evaluateRules, requiredFields, submittableData, type EvaluateOptions, type RuleState } from './evaluate.js';
 export { RulesError } from './issues.js';
 export {
   ALLOWED_OPERATORS,
