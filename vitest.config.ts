@@ -26,14 +26,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['{engine,forms,designer,workflows,packages/*,test}/**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
+          include: ['{engine,forms,designer,workflows,packages/*,test}/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', '**/*.browser.test.{ts,tsx}'],
         },
       },
       {
         test: {
           name: 'browser',
-          include: ['{engine,forms,designer,workflows,packages/*,test}/**/*.browser.test.ts'],
+          include: ['{engine,forms,designer,workflows,packages/*,test}/**/*.browser.test.{ts,tsx}'],
           exclude: ['**/node_modules/**'],
           browser: {
             enabled: true,
