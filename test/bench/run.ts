@@ -1,7 +1,8 @@
 /**
- * `pnpm bench`: the engine benchmark. Node section on the memory store, browser section in Debian's
- * headless Chromium on real IndexedDB (Dexie), each next to its limit measured in the same run.
- * Prints one table; exits non-zero only if a run fails, never because a number is slow.
+ * `pnpm bench [engine] [forms]`: the benchmarks, each section next to its baseline measured in the
+ * same run. Engine: Node section on the memory store, browser section in Debian's headless Chromium
+ * on real IndexedDB (Dexie). Forms: the renderer in Chromium against plain React + one Ajv validator.
+ * Prints one table per section; exits non-zero only if a run fails, never because a number is slow.
  */
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createMemoryStore, type InstanceRecord } from '@nongan/engine';
 import { runAll, type BenchConfig, type BenchResult } from './scenarios.js';
 import { chromiumArgs } from '../../vitest.config.js';
+import { formsSection, formsTable } from './forms/formsSection.js';
 
 const config: BenchConfig = { steps: 400, rounds: 7, restoreCount: 10_000, taskInstances: 100_000 };
 
@@ -58,7 +60,23 @@ function table(nodeResult: BenchResult, web: BenchResult): string {
   return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
 }
 
-const nodeResult = await nodeSection();
-const web = await browserSection();
-console.log(`\nNong'an engine benchmark — medians of ${config.rounds} rounds, ${config.steps} steps each; the engine/limit ratio is the median of per-round ratios (rounds alternate); tasks() hits: ${web.taskHits}\n`);
-console.log(table(nodeResult, web));
+const wanted = process.argv.slice(2).filter((a) => a !== '--');
+const runs = (section: string) => wanted.length === 0 || wanted.includes(section);
+
+if (runs('engine')) {
+  const nodeResult = await nodeSection();
+  const web = await browserSection();
+  console.log(`\nNong'an engine benchmark — medians of ${config.rounds} rounds, ${config.steps} steps each; the engine/limit ratio is the median of per-round ratios (rounds alternate); tasks() hits: ${web.taskHits}\n`);
+  console.log(table(nodeResult, web));
+}
+
+if (runs('forms')) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const result = await formsSection(browser);
+    console.log(`\nNong'an forms benchmark — Chromium; seeded forms (mixed kinds, sections of 25); mount: median of 5 alternating rounds; keys: 2×20 real key presses in the middle field with live validation; startup: production build, gzip\n`);
+    console.log(formsTable(result));
+  } finally {
+    await browser.close();
+  }
+}

@@ -18,3 +18,9 @@ export async function ratePerSecond(n: number, op: (i: number) => Promise<unknow
   for (let i = 0; i < n; i++) await op(i);
   return (n * 1000) / (performance.now() - start);
 }
+
+/** The p-th percentile (nearest rank) of `values`. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

@@ -2,6 +2,9 @@
 export const formStyles = `
 .ng-form { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1b1f1b; max-width: 60rem; }
 .ng-section { border: 1px solid #c9d1c4; border-radius: 6px; padding: 0.75rem 1rem; margin: 0 0 1rem; }
+/* Sections off screen skip style, layout and paint (a 2,000-field form types and mounts at the cost of
+   what is visible); the browser keeps their size estimate once it has laid them out. */
+.ng-form:not(.ng-form--print) .ng-section:not(:has(.ng-section)) { content-visibility: auto; contain-intrinsic-size: auto 40rem; }
 .ng-section > legend { font-weight: 600; padding: 0 0.25rem; }
 .ng-columns { display: grid; gap: 0.5rem 1rem; }
 .ng-field { display: flex; flex-direction: column; gap: 0.25rem; margin: 0.5rem 0; }
@@ -30,7 +33,7 @@ export const formStyles = `
 @media print {
   @page { size: A4; margin: 18mm 15mm; }
   .ng-form { max-width: none; font-size: 11pt; color: #000; }
-  .ng-section { break-inside: avoid; border-color: #000; }
+  .ng-section { break-inside: avoid; border-color: #000; content-visibility: visible; }
   .ng-form button, .ng-tabs [role=tablist] { display: none; }
 }
 `;
