@@ -11,7 +11,9 @@ const t = (zh: string, en: string) => ({ zh, en });
 export function formWith(keys: string[], title = t('字段示例', 'Field example')): FormDefinition {
   const full = allKindsForm();
   const schema = full.schema as { required?: string[]; properties: Record<string, unknown> };
-  const rules = Object.fromEntries(Object.entries(full.rules ?? {}).filter(([key]) => keys.includes(key)));
+  // Keep the rules of kept fields that read only kept fields.
+  const readsOnlyKept = (rule: unknown) => [...JSON.stringify(rule).matchAll(/"var":"([^"]+)"/g)].every((m) => keys.includes(m[1]!));
+  const rules = Object.fromEntries(Object.entries(full.rules ?? {}).filter(([key, rule]) => keys.includes(key) && readsOnlyKept(rule)));
   return {
     ...full,
     id: `story-${keys.join('-')}`,
