@@ -95,7 +95,7 @@ export interface FormDefinition {
   fields: Record<string, FieldSpec>;
   layout: LayoutNode;
   rules?: Record<string, FieldRules>;
-  /** Extra texts by key, per locale (section help, custom error messages). */
+  /** Author's error messages per locale, keyed `field.keyword` (`headCount.minimum`) or `field`; see validation/issueMessages.ts. */
   messages?: Partial<Record<Locale, Record<string, string>>>;
 }
 

@@ -168,7 +168,7 @@ export function createFormValidator(definition: FormDefinition): FormValidator {
           errors.push({ keyword: 'required', instancePath: '', schemaPath: '#/rules/requiredIf', params: { missingProperty: key } });
         }
       }
-      const issues = toIssues(errors, fields, input, locale);
+      const issues = toIssues(errors, fields, input, locale, definition.messages);
       return { ok: issues.length === 0, issues };
     },
   };

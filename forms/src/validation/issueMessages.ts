@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import localizeEn from 'ajv-i18n/localize/en/index.js';
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
-import type { FieldSpec, Issue, LocalText, Locale } from '../definition/types.js';
+import type { FieldSpec, FormDefinition, Issue, LocalText, Locale } from '../definition/types.js';
 import { explainFormat } from './formats.js';
 import { labelAt } from './labels.js';
 import { joinPointer, splitPointer, valueAt } from './pointer.js';
@@ -78,20 +78,44 @@ function locate(error: ErrorObject, fields: Record<string, FieldSpec>, data: unk
  * Issues for `errors` (in Ajv's order, duplicates removed). `message` is in `locale`; `messageZh` is
  * always Chinese, so a caller can show both.
  */
+/**
+ * A message the form's author wrote in `definition.messages`, keyed `field.keyword` (e.g.
+ * `headCount.minimum`, `herds.0.count.minimum` with row indexes left out: `herds.count.minimum`) or
+ * just `field` for any problem of that field. A locale without its own text falls back to the
+ * generated one, so an author may translate only one side.
+ */
+function authoredText(messages: FormDefinition['messages'], segments: readonly string[], keyword: string): { zh: string; en: string } | undefined {
+  if (!messages) return undefined;
+  const field = segments.filter((s) => !/^\d+$/.test(s)).join('.');
+  const lookup = (locale: Locale) => {
+    const table = messages[locale];
+    if (!table) return undefined;
+    const specific = `${field}.${keyword}`;
+    return Object.hasOwn(table, specific) ? table[specific] : Object.hasOwn(table, field) ? table[field] : undefined;
+  };
+  const zh = lookup('zh-CN');
+  const en = lookup('en');
+  if (zh === undefined && en === undefined) return undefined;
+  return { zh: zh ?? en!, en: en ?? zh! };
+}
+
 export function toIssues(
   errors: readonly ErrorObject[],
   fields: Record<string, FieldSpec>,
   data: unknown,
   locale: Locale,
+  messages?: FormDefinition['messages'],
 ): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     const located = locate(error, fields, data);
     if (!located) continue;
-    const label = labelAt(fields, splitPointer(located.path));
-    const zh = label ? `${label.zh}：${located.text.zh}` : located.text.zh;
-    const en = label ? `${label.en}: ${located.text.en}` : located.text.en;
+    const segments = splitPointer(located.path);
+    const label = labelAt(fields, segments);
+    const text = authoredText(messages, segments, error.keyword) ?? located.text;
+    const zh = label ? `${label.zh}：${text.zh}` : text.zh;
+    const en = label ? `${label.en}: ${text.en}` : text.en;
     const key = `${located.path}\u0000${zh}`;
     if (seen.has(key)) continue;
     seen.add(key);
