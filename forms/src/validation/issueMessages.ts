@@ -80,8 +80,8 @@ function locate(error: ErrorObject, fields: Record<string, FieldSpec>, data: unk
  */
 /**
  * A message the form's author wrote in `definition.messages`, keyed `field.keyword` (e.g.
- * `headCount.minimum`, `herds.0.count.minimum` with row indexes left out: `herds.count.minimum`) or
- * just `field` for any problem of that field. A locale without its own text falls back to the
+ * `headCount.minimum`, `herds.0.count.minimum` with row indexes left out: `herds.count.minimum`), or
+ * the path alone (`herds.count`), or the top-level field (`herds`) for any problem inside it. A locale without its own text falls back to the
  * generated one, so an author may translate only one side.
  */
 function authoredText(messages: FormDefinition['messages'], segments: readonly string[], keyword: string): { zh: string; en: string } | undefined {
@@ -90,8 +90,8 @@ function authoredText(messages: FormDefinition['messages'], segments: readonly s
   const lookup = (locale: Locale) => {
     const table = messages[locale];
     if (!table) return undefined;
-    const specific = `${field}.${keyword}`;
-    return Object.hasOwn(table, specific) ? table[specific] : Object.hasOwn(table, field) ? table[field] : undefined;
+    const found = [`${field}.${keyword}`, field, segments[0] ?? ''].find((key) => Object.hasOwn(table, key));
+    return found === undefined ? undefined : table[found];
   };
   const zh = lookup('zh-CN');
   const en = lookup('en');
