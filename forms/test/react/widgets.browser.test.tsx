@@ -83,11 +83,11 @@ describe('rows', () => {
     await userEvent.click(add);
     await until(() => host.querySelectorAll('tbody tr').length === 2, 'two rows');
     // Option values are JSON-encoded (a choice may be a number); a person picks by label.
-    await userEvent.selectOptions(host.querySelector('tbody tr select')!, 'Sows');
+    await userEvent.selectOptions(host.querySelector<HTMLSelectElement>('tbody tr select')!, 'Sows');
     await userEvent.type(host.querySelector<HTMLInputElement>('tbody tr input')!, '420');
     await until(() => (latest.herds as Array<Record<string, unknown>>)?.[0]?.count === 420, 'first row filled');
     expect((latest.herds as Array<Record<string, unknown>>)[0]).toEqual({ kind: 'sow', count: 420 });
-    await userEvent.click([...host.querySelectorAll('tbody tr:nth-child(2) button')].at(-1)!);
+    await userEvent.click([...host.querySelectorAll<HTMLButtonElement>('tbody tr:nth-child(2) button')].at(-1)!);
     await until(() => host.querySelectorAll('tbody tr').length === 1, 'one row left');
     expect(latest.herds).toEqual([{ kind: 'sow', count: 420 }]);
   });

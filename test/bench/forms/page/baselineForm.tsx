@@ -51,14 +51,14 @@ function BaselineInput(props: { id: string; spec: FieldSpec; schema: JsonSchema;
       return (
         <select id={id} value={String(value ?? '')} onChange={(e) => onChange(e.target.value || undefined)} onBlur={onBlur}>
           <option value="" />
-          {spec.options?.map((o) => <option key={o.value} value={o.value}>{o.label.zh}</option>)}
+          {spec.options?.map((o) => <option key={String(o.value)} value={String(o.value)}>{o.label.zh}</option>)}
         </select>
       );
     case 'radio':
       return (
         <span id={id}>
           {spec.options?.map((o) => (
-            <label key={o.value}><input type="radio" name={id} checked={value === o.value} onChange={() => onChange(o.value)} />{o.label.zh}</label>
+            <label key={String(o.value)}><input type="radio" name={id} checked={value === o.value} onChange={() => onChange(o.value)} />{o.label.zh}</label>
           ))}
         </span>
       );

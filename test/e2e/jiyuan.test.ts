@@ -1,0 +1,118 @@
+/**
+ * Jiyuan 先打后补 (seed 002) through the portal: a farm registers and applies, the supervision agency
+ * returns the application for missing documents, the farm fixes and resubmits, both reviews pass, the
+ * farm records immunisation, the lab samples and enters antibody results, the farm claims, the claim
+ * passes both reviews, the 5-working-day public notice runs out on the demo clock, and the district
+ * pays. The page is reloaded midway; the end state, the journal check and the dashboard's paid subsidy
+ * total are checked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  act,
+  actionButtons,
+  advanceClock,
+  dashboardFigure,
+  journalVerified,
+  openCase,
+  openFromInbox,
+  openPortal,
+  registerFarm,
+  reload,
+  screenshot,
+  signIn,
+  startFromFarmPage,
+  expectState,
+  type Portal,
+} from './portal.js';
+import { startPortal } from './portal.js';
+
+// A hang guard for a whole lifecycle driven through a real browser, not a performance limit.
+const LIFECYCLE = 900_000;
+let portal: Portal;
+
+beforeAll(async () => {
+  portal = await startPortal();
+}, 120_000);
+afterAll(async () => {
+  await portal?.close();
+});
+
+const yuan = (text: string | null) => Number((text ?? '').replace(/,/g, ''));
+
+describe('Jiyuan qualification review and subsidy', () => {
+  it('returns an application, takes the resubmission, and pays the subsidy after the public notice', async () => {
+    const { page, context, errors } = await openPortal(portal);
+    try {
+      const paidBefore = yuan(await dashboardFigure(page, 'jiyuan', 'subsidy-paid'));
+
+      const farmId = await registerFarm(page, 'jiyuan', '济源市端到端测试养殖场');
+      const caseId = await startFromFarmPage(page, 'qualificationReview', { farmName: '济源市端到端测试养殖场', year: 2026 });
+      await act(page, '提交资质申请', { species: 'pig', stock: 800, annualOutput: 1500 });
+      await expectState(page, 'initialReview');
+
+      await signIn(page, 'jiyuan', 'supervision');
+      await openFromInbox(page, caseId);
+      await act(page, '初审退回', { reason: '缺少动物防疫条件合格证复印件' });
+      await expectState(page, 'returned');
+
+      // Midway reload: everything comes back from IndexedDB.
+      await reload(page);
+      await openCase(page, caseId);
+      await expectState(page, 'returned');
+      // The supervision agency has nothing more to do on a returned application.
+      await expect.poll(() => actionButtons(page).count()).toBe(0);
+
+      await signIn(page, 'jiyuan', 'producer', farmId);
+      await openCase(page, caseId);
+      await expect.poll(() => page.locator('.nw-timeline').innerText()).toContain('缺少动物防疫条件合格证复印件');
+      await act(page, '提交资质申请', { species: 'pig', stock: 820, annualOutput: 1600 });
+
+      await signIn(page, 'jiyuan', 'supervision');
+      await openFromInbox(page, caseId);
+      await act(page, '初审通过');
+      await signIn(page, 'jiyuan', 'district');
+      await openFromInbox(page, caseId);
+      await act(page, '终审通过');
+      await act(page, '公示结束并告知养殖场');
+
+      await signIn(page, 'jiyuan', 'producer', farmId);
+      await openCase(page, caseId);
+      await act(page, '免疫录入', { vaccine: '口蹄疫O型、A型二价灭活疫苗', vaccineBatch: '2026021', doses: 1640, immunisedHeads: 820, immunisedOn: '2026-03-02' });
+
+      await signIn(page, 'jiyuan', 'lab');
+      await openFromInbox(page, caseId);
+      await act(page, '抽检采样', { sampledOn: '2026-03-02', samples: 20 });
+      await act(page, '录入抽检结果', { reportNo: 'JY-KY-2026-001', samples: 20, results: [{ disease: 'FMD', tested: 20, passed: 18 }] });
+
+      await signIn(page, 'jiyuan', 'producer', farmId);
+      await openCase(page, caseId);
+      await act(page, '提交补贴申请', { lines: [{ subsidyClass: 'finishingPig', quarantineCount: 1600, stockCount: 820, immunisedCount: 820 }] });
+
+      await signIn(page, 'jiyuan', 'supervision');
+      await openFromInbox(page, caseId);
+      await act(page, '补贴初审通过');
+      await signIn(page, 'jiyuan', 'district');
+      await openFromInbox(page, caseId);
+      // seed 002 §二(二): finishing pigs ≤ 7 CNY per head marketed, counted heads = min(quarantine 1600, immunised 820) → 5,740 CNY
+      await act(page, '补贴终审通过', { approvedFen: 574000 });
+      await expectState(page, 'claimNotice');
+
+      // Two working weeks on the demo clock: the 5-working-day notice ends by itself.
+      await advanceClock(page);
+      await advanceClock(page);
+      await openCase(page, caseId);
+      await act(page, '拨付补助', { paidFen: 574000, paidOn: '2026-03-16', method: { choose: 0 } });
+
+      await expectState(page, 'paid', 'done');
+      expect(await journalVerified(page)).toBe(true);
+      await screenshot(page, 'jiyuan-paid');
+
+      const paidAfter = yuan(await dashboardFigure(page, 'jiyuan', 'subsidy-paid'));
+      expect(paidAfter - paidBefore).toBe(5740);
+      await screenshot(page, 'jiyuan-dashboard');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, LIFECYCLE);
+});
