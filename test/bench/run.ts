@@ -1,7 +1,8 @@
 /**
- * `pnpm bench [engine] [forms]`: the benchmarks, each section next to its baseline measured in the
+ * `pnpm bench [engine] [forms] [designer]`: the benchmarks, each section next to its baseline measured in the
  * same run. Engine: Node section on the memory store, browser section in Debian's headless Chromium
  * on real IndexedDB (Dexie). Forms: the renderer in Chromium against plain React + one Ajv validator.
+ * Designer: a 300-field form, selection and label edits against a naive whole-canvas designer.
  * Prints one table per section; exits non-zero only if a run fails, never because a number is slow.
  */
 import { chromium } from 'playwright-core';
@@ -11,6 +12,7 @@ import { createMemoryStore, type InstanceRecord } from '@nongan/engine';
 import { runAll, type BenchConfig, type BenchResult } from './scenarios.js';
 import { chromiumArgs } from '../../vitest.config.js';
 import { formsSection, formsTable } from './forms/formsSection.js';
+import { designerSection } from './designer/designerSection.js';
 
 const config: BenchConfig = { steps: 400, rounds: 7, restoreCount: 10_000, taskInstances: 100_000 };
 
@@ -76,6 +78,19 @@ if (runs('forms')) {
     const result = await formsSection(browser);
     console.log(`\nNong'an forms benchmark — Chromium; seeded forms (mixed kinds, sections of 25); mount: median of 5 alternating rounds; keys: 2×20 real key presses in the middle field with live validation; startup: production build, gzip\n`);
     console.log(formsTable(result));
+  } finally {
+    await browser.close();
+  }
+}
+
+if (runs('designer')) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const rows = await designerSection(browser);
+    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+    const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+    console.log(`\nNong'an designer benchmark — Chromium; a 300-field form\n`);
+    console.log([line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
   } finally {
     await browser.close();
   }
