@@ -1,4 +1,4 @@
-export { createEngine, type Engine, type EngineOptions } from './runtime/createEngine.js';
+export { createEngine, type Engine, type EngineChange, type EngineOptions } from './runtime/createEngine.js';
 export type { StartOptions, SendOptions } from './runtime/commands.js';
 export type { Task } from './runtime/queries.js';
 export type { MigrateOptions, MigrationReport } from './runtime/migrate.js';

@@ -35,6 +35,20 @@ export interface EngineOptions {
   onError?: (error: unknown) => void;
 }
 
+/** What one committed step changed: enough for a view to decide whether to reload. */
+export interface EngineChange {
+  instanceId: string;
+  workflowId: string;
+  region: string;
+  subject: string;
+  revision: number;
+  seq: number;
+  kind: JournalEntry['kind'];
+  eventType: string;
+  stateKey: string;
+  status: InstanceRecord['status'];
+}
+
 export interface Engine {
   start(workflowId: string, options: StartOptions): Promise<SendResult>;
   send(instanceId: string, event: WorkflowEvent, options: SendOptions): Promise<SendResult>;
@@ -53,6 +67,12 @@ export interface Engine {
   startScheduler(options?: { pollMs?: number }): Scheduler;
   /** Resolves when background message delivery has settled (for tests and orderly shutdown). */
   idle(): Promise<void>;
+  /**
+   * Calls `listener` after every committed step of this engine (start, send, deadline, message,
+   * migration), so views can refresh. Not called for other engines or tabs on the same store.
+   * Returns the unsubscribe function.
+   */
+  subscribe(listener: (change: EngineChange) => void): () => void;
   register(workflow: WorkflowDefinition): void;
   workflow(id: string, version?: number): WorkflowDefinition;
   readonly calendar: BusinessCalendar;
@@ -103,6 +123,33 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
   const migrateRoles = options.migrateRoles ?? ['config'];
+  const listeners = new Set<(change: EngineChange) => void>();
+  const deliverMessagesAfter = ctx.afterCommit;
+  ctx.afterCommit = (change) => {
+    deliverMessagesAfter?.(change);
+    if (listeners.size === 0) return;
+    const { instance, journal } = change;
+    const notice: EngineChange = {
+      instanceId: instance.id,
+      workflowId: instance.workflowId,
+      region: instance.region,
+      subject: instance.subject,
+      revision: instance.revision,
+      seq: journal.seq,
+      kind: journal.kind,
+      eventType: journal.event.type,
+      stateKey: instance.stateKey,
+      status: instance.status,
+    };
+    // A failing listener must not fail the step that was already committed.
+    for (const listener of [...listeners]) {
+      try {
+        listener(notice);
+      } catch (error) {
+        onError(error);
+      }
+    }
+  };
 
   return {
     start: (workflowId, startOptions) => startInstance(ctx, workflowId, startOptions),
@@ -125,6 +172,13 @@ export function createEngine(options: EngineOptions): Engine {
         seen = background;
         await seen;
       } while (seen !== background);
+    },
+    subscribe: (listener) => {
+      if (typeof listener !== 'function') {
+        throw new EngineError('invalid-input', { en: 'subscribe needs a listener function', zh: 'subscribe 需要监听函数' }, { path: 'listener' });
+      }
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     register: checkValidator,
     workflow: (id, version) => registry.get(id, version),

@@ -72,7 +72,9 @@ function LoadedForm(props: FormViewProps & { definition: FormDefinition; validat
   const idPrefix = useId().replace(/:/g, '');
   useValuesListener(controller, props.onChange);
   useEffect(() => controller.setLocale(locale), [controller, locale]);
-  useEffect(() => props.onController?.(controller), [controller]);
+  useEffect(() => {
+    props.onController?.(controller);
+  }, [controller]);
   useEffect(() => {
     if (!draft || mode !== 'edit') return;
     const handle = autosave(controller, draft.store, draft.key, draft.debounceMs === undefined ? {} : { debounceMs: draft.debounceMs });

@@ -1,0 +1,161 @@
+/**
+ * `<CaseView instanceId actor formFor>`: the case's current state in plain words, its deadlines in
+ * working days, and the actions this actor may take now (asked of the engine: role, region, subject
+ * and state). Each action opens its form; the engine's answer — accepted, or refused with its
+ * reasons — is shown as it gives it. The interaction runs on a small XState machine.
+ */
+import type { Actor, FormRef, InstanceRecord } from '@nongan/engine';
+import type { FormDefinition } from '@nongan/forms';
+import { useMachine } from '@xstate/react';
+import { useEffect, useId, useRef } from 'react';
+import { ActionPanel } from './ActionPanel.js';
+import { caseViewMachine, type SendEvent } from './caseViewMachine.js';
+import { dueText, describeDue } from './due.js';
+import { useEngineContext } from './EngineProvider.js';
+import { ErrorNotice } from './ErrorNotice.js';
+import { assertActor, useAllowedEvents, useInstance } from './hooks.js';
+import { describeState, eventLabel, workflowTitle } from './labels.js';
+import { defaultReasonRule, type ReasonRule } from './reasons.js';
+import { pick, say } from './text.js';
+
+/** Picks the form for an event of a case: the portal passes the region's variant here. */
+export type FormResolver = (workflowId: string, eventType: string, instance: InstanceRecord, form: FormRef) => FormDefinition | undefined;
+
+export interface CaseViewProps {
+  instanceId: string;
+  actor: Actor;
+  formFor: FormResolver;
+  /** Which events are returns or rejections (need a reason); default: by event name. */
+  reasonRule?: ReasonRule;
+  /** Called after the engine accepted an action. */
+  onDone?: (eventType: string) => void;
+}
+
+export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReasonRule, onDone }: CaseViewProps) {
+  assertActor(actor, 'CaseView');
+  if (typeof formFor !== 'function') throw new TypeError('CaseView: formFor must be a function / formFor 须为函数');
+  const { engine, locale } = useEngineContext();
+  const instance = useInstance(instanceId);
+  const allowed = useAllowedEvents(instanceId, actor);
+  const latest = useRef({ engine, actor, instanceId, onDone });
+  latest.current = { engine, actor, instanceId, onDone };
+  const sendEvent: SendEvent = async ({ eventType, data, commandId }) => {
+    const { engine, actor, instanceId, onDone } = latest.current;
+    const result = await engine.send(instanceId, { type: eventType, ...(data ? { data } : {}) }, { actor, commandId });
+    onDone?.(eventType);
+    return result;
+  };
+  const [ui, send] = useMachine(caseViewMachine, { input: { sendEvent } });
+  const id = useId();
+  // Keyboard users keep their place: back to the action's button on cancel, to the result when done.
+  const actionButtons = useRef(new Map<string, HTMLButtonElement>());
+  const doneMessage = useRef<HTMLParagraphElement>(null);
+  const { lastDone: acceptedEvent } = ui.context;
+  useEffect(() => {
+    if (acceptedEvent !== null) doneMessage.current?.focus();
+  }, [acceptedEvent]);
+
+  if (instance.status === 'error' && !instance.data) return <section className="nw nw-case"><ErrorNotice error={instance.error} /></section>;
+  if (!instance.data) return <p className="nw" aria-busy="true">{say('loading', locale)}</p>;
+
+  const record = instance.data;
+  const workflow = engine.workflow(record.workflowId, record.workflowVersion);
+  const events = record.status === 'done' ? [] : (allowed.data ?? []);
+  const { eventType, error, lastDone } = ui.context;
+  const open = ui.matches('editing') || ui.matches('submitting');
+  const now = engine.clock.now();
+
+  return (
+    <section className="nw nw-case" aria-labelledby={`${id}-title`} lang={locale}>
+      <h2 id={`${id}-title`}>
+        {workflowTitle(workflow, locale)} · {record.subject}
+      </h2>
+      <dl>
+        <dt>{say('currentState', locale)}</dt>
+        <dd>
+          <span className="nw-state">{describeState(workflow, record.state, locale)}</span>{' '}
+          <span className={`nw-badge ${record.status === 'done' ? 'nw-badge--done' : ''}`}>{say(record.status === 'done' ? 'caseDone' : 'caseActive', locale)}</span>
+        </dd>
+        <dt>{say('region', locale)}</dt>
+        <dd>{record.region}</dd>
+        <dt>{say('workflow', locale)}</dt>
+        <dd>
+          {record.workflowId} v{record.workflowVersion} · {say('revision', locale)} {record.revision}
+        </dd>
+        {record.timers.length > 0 && (
+          <>
+            <dt>{say('deadlines', locale)}</dt>
+            <dd>
+              <ul>
+                {record.timers.map((timer) => {
+                  const spec = workflow.deadlines.get(timer.statePath)?.[0];
+                  const name = spec?.label ? pick(spec.label, locale) : spec ? eventLabel(workflow, spec.send, locale) : timer.statePath;
+                  const due = describeDue(timer.dueAt, now, engine.calendar);
+                  return (
+                    <li key={timer.id} className={due.overdue ? 'nw-overdue' : undefined}>
+                      {name}: {due.overdue && <span className="nw-badge nw-badge--overdue">{say('overdue', locale)}</span>}
+                      <span className="nw-due">{dueText(due, locale)}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+      {instance.status === 'error' && <ErrorNotice error={instance.error} />}
+      <h3>{say('actions', locale)}</h3>
+      {allowed.status === 'error' && <ErrorNotice error={allowed.error} />}
+      {events.length === 0 && allowed.status !== 'loading' && <p>{say('noActions', locale)}</p>}
+      {events.length > 0 && (
+        <ul className="nw-actions">
+          {events.map((type) => (
+            <li key={type}>
+              <button
+                type="button"
+                aria-expanded={open && eventType === type}
+                aria-controls={open && eventType === type ? `${id}-panel` : undefined}
+                disabled={ui.matches('submitting')}
+                ref={(button) => {
+                  if (button) actionButtons.current.set(type, button);
+                  else actionButtons.current.delete(type);
+                }}
+                onClick={() => send({ type: 'CHOOSE', eventType: type, commandId: globalThis.crypto.randomUUID() })}
+              >
+                {eventLabel(workflow, type, locale)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && eventType !== null && (
+        <ActionPanel
+          key={`${eventType}:${ui.context.commandId}`}
+          id={`${id}-panel`}
+          label={eventLabel(workflow, eventType, locale)}
+          locale={locale}
+          hasForm={workflow.events[eventType]?.form !== undefined}
+          definition={formOf(formFor, record, eventType, workflow.events[eventType]?.form)}
+          needsReason={reasonRule(record.workflowId, eventType)}
+          submitting={ui.matches('submitting')}
+          error={error}
+          onSubmit={(data) => send({ type: 'SUBMIT', data })}
+          onRefuse={(refusal) => send({ type: 'REFUSE', error: refusal })}
+          onCancel={() => {
+            send({ type: 'CANCEL' });
+            actionButtons.current.get(eventType)?.focus();
+          }}
+        />
+      )}
+      {lastDone !== null && ui.matches('idle') && (
+        <p className="nw-success" role="status" tabIndex={-1} ref={doneMessage}>
+          {say('done', locale)}: {eventLabel(workflow, lastDone, locale)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function formOf(formFor: FormResolver, record: InstanceRecord, eventType: string, form: FormRef | undefined): FormDefinition | undefined {
+  return form ? formFor(record.workflowId, eventType, record, form) : undefined;
+}

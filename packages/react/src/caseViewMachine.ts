@@ -1,0 +1,66 @@
+/**
+ * What the case view is doing: nothing, filling an action's form, or waiting for the engine. One
+ * commandId per opened action, so a double click or a retry after a network failure is applied once
+ * (the engine answers a repeated commandId with its first result).
+ */
+import { assign, fromPromise, setup } from 'xstate';
+
+export interface CaseViewContext {
+  eventType: string | null;
+  commandId: string | null;
+  /** Why the last attempt failed: the engine's error, or the widget's own check (reason missing). */
+  error: unknown;
+  /** The last action the engine accepted, for the confirmation message. */
+  lastDone: string | null;
+  sendEvent: SendEvent;
+}
+
+export type SendEvent = (request: { eventType: string; data: Record<string, unknown> | undefined; commandId: string }) => Promise<unknown>;
+
+export type CaseViewEvent =
+  | { type: 'CHOOSE'; eventType: string; commandId: string }
+  | { type: 'CANCEL' }
+  | { type: 'SUBMIT'; data: Record<string, unknown> | undefined }
+  | { type: 'REFUSE'; error: unknown };
+
+export const caseViewMachine = setup({
+  types: { context: {} as CaseViewContext, events: {} as CaseViewEvent, input: {} as { sendEvent: SendEvent } },
+  actors: {
+    send: fromPromise(({ input }: { input: { sendEvent: SendEvent; eventType: string; data: Record<string, unknown> | undefined; commandId: string } }) =>
+      input.sendEvent({ eventType: input.eventType, data: input.data, commandId: input.commandId }),
+    ),
+  },
+}).createMachine({
+  id: 'caseView',
+  initial: 'idle',
+  context: ({ input }) => ({ eventType: null, commandId: null, error: null, lastDone: null, sendEvent: input.sendEvent }),
+  states: {
+    idle: {
+      on: {
+        CHOOSE: { target: 'editing', actions: assign(({ event }) => ({ eventType: event.eventType, commandId: event.commandId, error: null, lastDone: null })) },
+      },
+    },
+    editing: {
+      on: {
+        CHOOSE: { target: 'editing', reenter: true, actions: assign(({ event }) => ({ eventType: event.eventType, commandId: event.commandId, error: null })) },
+        CANCEL: { target: 'idle', actions: assign({ eventType: null, commandId: null, error: null }) },
+        REFUSE: { actions: assign(({ event }) => ({ error: event.error })) },
+        SUBMIT: 'submitting',
+      },
+    },
+    submitting: {
+      entry: assign({ error: null }),
+      invoke: {
+        src: 'send',
+        input: ({ context, event }) => ({
+          sendEvent: context.sendEvent,
+          eventType: context.eventType ?? '',
+          commandId: context.commandId ?? '',
+          data: event.type === 'SUBMIT' ? event.data : undefined,
+        }),
+        onDone: { target: 'idle', actions: assign(({ context }) => ({ lastDone: context.eventType, eventType: null, commandId: null })) },
+        onError: { target: 'editing', actions: assign(({ event }) => ({ error: event.error })) },
+      },
+    },
+  },
+});

@@ -1,0 +1,34 @@
+/** @nongan/react: embeddable workflow widgets on @nongan/engine and @nongan/forms. */
+export { EngineProvider, useEngine, useLocale, useRefresh, type EngineProviderProps } from './EngineProvider.js';
+export { useInstance, useTasks, useHistory, useAllowedEvents, type LiveResult, type HistoryData, type TasksData } from './hooks.js';
+export { TaskInbox, type TaskInboxProps } from './TaskInbox.js';
+export { CaseView, type CaseViewProps, type FormResolver } from './CaseView.js';
+export { Timeline, type TimelineProps } from './Timeline.js';
+export { LifecycleDiagram, type LifecycleDiagramProps } from './LifecycleDiagram.js';
+export { CertificateCard, type CertificateCardProps } from './CertificateCard.js';
+export { CertificateVerification, type CertificateVerificationProps } from './CertificateVerification.js';
+export { ErrorNotice } from './ErrorNotice.js';
+export { widgetStyles } from './styles.js';
+// Framework-free helpers (usable without React, e.g. on a server or in tests).
+export {
+  certificateQrPayload,
+  checkCertificate,
+  normalizeVerificationCode,
+  basisLabels,
+  commitments,
+  CERTIFICATE_TITLE,
+  type CertificateData,
+  type CertificateBasis,
+  type CertificateLookup,
+  type VerificationResult,
+} from './certificateModel.js';
+export { describeDue, dueText, type DueInfo } from './due.js';
+export { taskRows, filterTaskRows, filterOptions, type TaskFilters, type TaskRow } from './inboxModel.js';
+export { timelineRows, formFieldLabeler, type TimelineRow, type FieldLabeler } from './timelineModel.js';
+export { describeState, stateLabel, statePathLabel, eventLabel, roleLabel, workflowTitle } from './labels.js';
+export { statechartGraph, type StatechartGraph, type ChartNode, type ChartEdge } from './statechartModel.js';
+export { layoutStatechart, type StatechartLayout } from './layoutStatechart.js';
+export { createChangeSource, createLiveQuery, type ChangeSource, type LiveQuery, type QueryState } from './liveQuery.js';
+export { defaultReasonRule, type ReasonRule } from './reasons.js';
+export { shownError, type ShownError } from './engineErrors.js';
+export { defaultRoleLabels, type Locale, type LocalText } from './text.js';

@@ -1,0 +1,76 @@
+/**
+ * Default styles of the widgets as a string (inject once with <style>, next to `formStyles` from
+ * @nongan/forms/react). Colours meet WCAG AA contrast; state is never shown by colour alone.
+ * The certificate prints alone on A4 (everything else on the page is hidden when it is printed).
+ */
+export const widgetStyles = `
+.nw { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1b1f1b; }
+.nw :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+.nw h2 { font-size: 1.2rem; margin: 0 0 0.5rem; }
+.nw h3 { font-size: 1.05rem; margin: 0.75rem 0 0.4rem; }
+.nw button { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid #2e6b30; border-radius: 4px; background: #fff; color: #1f4d21; cursor: pointer; }
+.nw button.nw-primary { background: #2e6b30; color: #fff; }
+.nw button:disabled { opacity: 0.6; cursor: not-allowed; }
+.nw select, .nw input[type=text], .nw input[type=search] { font: inherit; padding: 0.25rem 0.4rem; border: 1px solid #8a968a; border-radius: 4px; }
+.nw-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.nw-table { border-collapse: collapse; width: 100%; }
+.nw-table caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+.nw-table th, .nw-table td { border-bottom: 1px solid #c9d1c4; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
+.nw-table th { background: #f3f5f1; }
+.nw-filters { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: end; border: 1px solid #c9d1c4; border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0 0 0.75rem; }
+.nw-filters label { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.9rem; }
+.nw-filters label.nw-check { flex-direction: row; align-items: center; gap: 0.35rem; }
+.nw-overdue { background: #fdecea; }
+.nw-overdue .nw-due { color: #8c1d18; font-weight: 600; }
+.nw-badge { display: inline-block; border-radius: 3px; padding: 0 0.35rem; font-size: 0.8rem; font-weight: 600; border: 1px solid currentColor; margin-inline-end: 0.35rem; }
+.nw-badge--overdue { color: #8c1d18; }
+.nw-badge--done { color: #4a554a; }
+.nw-muted { color: #4a554a; font-size: 0.875rem; }
+.nw-case dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 0.75rem; }
+.nw-case dt { color: #4a554a; }
+.nw-case dd { margin: 0; }
+.nw-state { font-size: 1.1rem; font-weight: 600; }
+.nw-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 0.75rem; }
+.nw-action-panel { border: 1px solid #c9d1c4; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.5rem 0; }
+.nw-action-buttons { display: flex; gap: 0.5rem; margin-top: 0.5rem; }
+.nw-error { border: 2px solid #b3261e; border-radius: 6px; padding: 0.5rem 0.75rem; color: #8c1d18; margin: 0.5rem 0; }
+.nw-error p { margin: 0.2rem 0; }
+.nw-success { border: 1px solid #2e6b30; border-radius: 6px; padding: 0.4rem 0.75rem; color: #1f4d21; margin: 0.5rem 0; }
+.nw-timeline > ol { list-style: none; padding: 0; margin: 0; border-left: 3px solid #c9d1c4; }
+.nw-timeline > ol > li { position: relative; padding: 0.2rem 0 0.75rem 1rem; }
+.nw-timeline dd ul { margin: 0; padding-left: 1.1rem; }
+.nw-timeline > ol > li::before { content: ""; position: absolute; left: -0.45rem; top: 0.55rem; width: 0.6rem; height: 0.6rem; border-radius: 50%; background: #2e6b30; }
+.nw-timeline .nw-entry-head { font-weight: 600; }
+.nw-timeline dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.75rem; margin: 0.25rem 0 0; font-size: 0.9rem; }
+.nw-timeline dt { color: #4a554a; }
+.nw-timeline dd { margin: 0; }
+.nw-verify { border-radius: 6px; padding: 0.4rem 0.75rem; margin: 0 0 0.75rem; border: 1px solid; }
+.nw-verify--ok { color: #1f4d21; border-color: #2e6b30; background: #eef6ee; }
+.nw-verify--bad { color: #8c1d18; border-color: #b3261e; background: #fdecea; }
+.nw-diagram { overflow: auto; max-width: 100%; }
+.nw-diagram svg { display: block; }
+.nw-cert { width: 180mm; max-width: 100%; box-sizing: border-box; border: 2px solid #1b1f1b; padding: 1rem 1.25rem; background: #fff; }
+.nw-cert h2 { text-align: center; font-size: 1.5rem; letter-spacing: 0.3em; margin-bottom: 0.75rem; }
+.nw-cert-body { display: grid; grid-template-columns: 1fr auto; gap: 1rem; }
+.nw-cert dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 0.75rem; margin: 0; }
+.nw-cert dt { font-weight: 600; }
+.nw-cert dd { margin: 0; border-bottom: 1px solid #8a968a; }
+.nw-cert-qr { text-align: center; font-size: 0.8rem; }
+.nw-cert-commit ul, .nw-cert-basis { list-style: none; padding: 0; margin: 0.25rem 0; }
+.nw-cert-commit li::before { content: "☑ "; }
+.nw-cert-signature img { max-height: 3rem; }
+.nw-verification-result { border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.75rem 0; border: 2px solid; }
+.nw-verification-result--valid { color: #1f4d21; border-color: #2e6b30; background: #eef6ee; }
+.nw-verification-result p { margin: 0.2rem 0; }
+.nw-code { word-break: break-all; }
+.nw-sign-line { display: inline-block; min-width: 10rem; border-bottom: 1px solid #1b1f1b; }
+.nw-verification-result--invalid { color: #8c1d18; border-color: #b3261e; background: #fdecea; }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body.nw-printing-certificate * { visibility: hidden; }
+  body.nw-printing-certificate .nw-cert, body.nw-printing-certificate .nw-cert * { visibility: visible; }
+  body.nw-printing-certificate .nw-cert { position: absolute; left: 0; top: 0; }
+  .nw-cert { border-color: #000; color: #000; break-inside: avoid; }
+  .nw-no-print { display: none !important; }
+}
+`;
