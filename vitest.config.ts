@@ -26,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          setupFiles: ['./forms/test/setup/patternEngine.ts'],
           include: ['{engine,forms,designer,workflows,packages/*,test}/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', '**/*.browser.test.{ts,tsx}'],
         },

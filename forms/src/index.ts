@@ -1,4 +1,10 @@
 /** @nongan/forms: framework-free form core. The React renderer is `@nongan/forms/react`. */
+import { RE2JS } from 're2js';
+import { providePatternEngine } from './validation/patternEngine.js';
+
+// The core entry is synchronous throughout, so it brings the pattern engine along (see patternEngine.ts).
+providePatternEngine(RE2JS);
+
 export * from './definition/index.js';
 export * from './variants/index.js';
 export {
@@ -23,6 +29,7 @@ export {
   type ValidationResult,
 } from './validation/index.js';
 export { loadForm, type LoadedForm } from './loadForm.js';
+export { loadPatternEngine, patternEngineReady } from './validation/patternEngine.js';
 export { createEngineValidator, type EngineDataValidator, type EngineFormRequest } from './engineValidator.js';
 export { createFormController, type FormController, type FieldState, type FormControllerOptions } from './controller/formController.js';
 export { createDexieDraftStore, createMemoryDraftStore, type Draft, type DraftStore } from './drafts/draftStore.js';

@@ -9,6 +9,7 @@ import type { FormDefinition, Locale } from '../definition/types.js';
 import { autosave, loadDraft } from '../drafts/autosave.js';
 import type { DraftStore } from '../drafts/draftStore.js';
 import { loadForm } from '../loadForm.js';
+import { loadPatternEngine, patternEngineReady, schemaUsesPatterns } from '../validation/patternEngine.js';
 import type { FormValidator } from '../validation/index.js';
 import { LayoutView } from './LayoutView.js';
 import type { FormMode } from './FieldView.js';
@@ -31,6 +32,33 @@ export interface FormViewProps {
 }
 
 export function FormView(props: FormViewProps) {
+  // Forms with a `pattern` need the linear-time pattern engine, which this entry loads on demand.
+  const needsEngine = useMemo(() => !patternEngineReady() && schemaUsesPatterns(props.definition), [props.definition]);
+  const [engine, setEngine] = useState<'ready' | 'loading' | Error>(needsEngine ? 'loading' : 'ready');
+  useEffect(() => {
+    if (!needsEngine) return setEngine('ready');
+    let live = true;
+    setEngine(patternEngineReady() ? 'ready' : 'loading');
+    loadPatternEngine().then(
+      () => live && setEngine('ready'),
+      (error: unknown) => live && setEngine(error instanceof Error ? error : new Error(String(error))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [needsEngine]);
+  if (engine === 'loading') return <p aria-busy="true">…</p>;
+  if (engine instanceof Error) {
+    return (
+      <div role="alert" className="ng-definition-error">
+        <p>无法加载正则引擎 / The pattern engine could not be loaded: {engine.message}</p>
+      </div>
+    );
+  }
+  return <CheckedForm {...props} />;
+}
+
+function CheckedForm(props: FormViewProps) {
   const loaded = useMemo(() => loadForm(props.definition), [props.definition]);
   if (!loaded.ok) {
     return (

@@ -8,7 +8,8 @@
  * by RE2. Known gaps between the two engines (`\s` is ASCII-only in RE2; `.` also matches `\r`) are minor.
  */
 import type { RegExpEngine, RegExpLike } from 'ajv/dist/types/index.js';
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { patternEngine } from './patternEngine.js';
 import type { Issue, LocalText } from '../definition/types.js';
 
 export type PatternProblem = 'syntax' | 'backreference' | 'lookahead' | 'lookbehind' | 'unsupported';
@@ -126,8 +127,10 @@ function compile(pattern: string): { re: RE2JS } | { refusal: Refusal } {
   }
   const scanned = scan(pattern);
   if (scanned.refusal) return { refusal: scanned.refusal };
+  // Outside the try: a missing engine is the caller's mistake, not a refusal of this pattern (nor cached).
+  const re2 = patternEngine();
   try {
-    return { re: RE2JS.compile(RE2JS.translateRegExp(scanned.rewritten)) };
+    return { re: re2.compile(re2.translateRegExp(scanned.rewritten)) };
   } catch (error) {
     return { refusal: re2Refusal(error) };
   }
@@ -192,8 +195,13 @@ class Re2Pattern implements RegExpLike {
  * Ajv's `code.regExp`: every `pattern` / `patternProperties` key compiles here. A refused pattern throws
  * UnsafePatternError, which makes Ajv's compile fail — there is no fallback to the native engine.
  */
+// The JSON Schema 2020-12 meta-schema's own patterns ($id, $anchor, $dynamicAnchor): Ajv's, not
+// authored, and linear on any engine. They check every authored schema, so they must not need re2js.
+const META_SCHEMA_PATTERNS: ReadonlySet<string> = new Set(['^[A-Za-z][-A-Za-z0-9.:_]*$', '^[A-Za-z_][-A-Za-z0-9._]*$', '^[^#]*#?$']);
+
 export const re2RegExp: RegExpEngine = Object.assign(
-  (pattern: string, _flags: string): RegExpLike => {
+  (pattern: string, flags: string): RegExpLike => {
+    if (META_SCHEMA_PATTERNS.has(pattern)) return new RegExp(pattern, flags);
     const result = compiled(pattern);
     if ('refusal' in result) throw new UnsafePatternError(toIssue(pattern, result.refusal, ''));
     return new Re2Pattern(pattern, result.re);
