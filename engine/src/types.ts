@@ -145,5 +145,5 @@ export type ValidationOutcome =
 export type EventDataValidator = (
   form: FormRef,
   data: Record<string, unknown>,
-  context: { workflowId: string; workflowVersion: number; region: string; eventType: string; pins: Record<string, string> },
+  context: { workflowId: string; workflowVersion: number; region: string; subject: string; eventType: string; pins: Record<string, string> },
 ) => ValidationOutcome | Promise<ValidationOutcome>;

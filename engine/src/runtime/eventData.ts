@@ -10,7 +10,7 @@ export async function checkEventData(
   eventType: string,
   form: FormRef | undefined,
   data: Record<string, unknown> | undefined,
-  scope: Pick<InstanceRecord, 'region' | 'pins'>,
+  scope: Pick<InstanceRecord, 'region' | 'subject' | 'pins'>,
 ): Promise<{ id: string; version: string } | undefined> {
   if (!form) {
     if (data !== undefined && Object.keys(data).length > 0) {
@@ -32,6 +32,7 @@ export async function checkEventData(
     workflowId: workflow.id,
     workflowVersion: workflow.version,
     region: scope.region,
+    subject: scope.subject,
     eventType,
     pins: scope.pins,
   });

@@ -1,0 +1,41 @@
+/**
+ * @nongan/workflows: the four regulated lifecycles on @nongan/engine, their base forms and regional
+ * variants on @nongan/forms, the five region profiles, and the pure calculations behind them.
+ */
+// Running the regions on an engine
+export {
+  createRegionEngineOptions,
+  createRegionValidator,
+  formsFor,
+  pinsFor,
+  startCase,
+  workflowsFor,
+  type RegionEngineOptions,
+  type StartCaseOptions,
+} from './runtime/regionEngine.js';
+export { certificationStartRefusal } from './runtime/reapplicationBan.js';
+export { subsidyAllocationFor, type YearAllocation } from './runtime/subsidyAllocation.js';
+export { seedDemo, type SeedDemoOptions, type SeedDemoReport } from './demo/seedDemo.js';
+
+// Lifecycles
+export * from './lifecycles/index.js';
+
+// Region profiles and parameters
+export * from './regions/index.js';
+export { ROLES, DEFAULT_ROLE_LABELS, isRole, type Role } from './roles.js';
+
+// Forms
+export { BASE_FORMS, formIdsOf, formIdsOfRegion, variantOf, resolvedFormsOf, sampleData } from './forms/catalog.js';
+export { REGIONAL_OVERLAYS, type RegionalOverlay } from './forms/regionalOverlays.js';
+export type { BaseForm } from './forms/formKit.js';
+
+// Certificates
+export * from './certificates/certificateCode.js';
+export { verifyCertificate, type VerificationResult, type VerificationStatus } from './certificates/verifyCertificate.js';
+
+// Calculations
+export * from './calc/subsidy.js';
+export * from './calc/scale.js';
+export * from './calc/evaluation.js';
+export * from './calc/coverage.js';
+export * from './calc/luoyangRotation.js';
