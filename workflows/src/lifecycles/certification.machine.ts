@@ -5,7 +5,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { CertificationParameters } from '../regions/types.js';
-import { int, pinnedParameters, text, type Ev, type StartInput } from './machineKit.js';
+import { int, pinnedParameters, text, type Ev, type StartInput, type StateMeta } from './machineKit.js';
 
 export interface ComplianceYear {
   year: number;
@@ -35,7 +35,7 @@ function scoreEntry(context: CertificationContext, event: Ev, kind: Certificatio
 }
 
 export const certificationMachine = setup({
-  types: { context: {} as CertificationContext, events: {} as Ev, input: {} as StartInput },
+  types: { context: {} as CertificationContext, events: {} as Ev, input: {} as StartInput, meta: {} as StateMeta },
   guards: {
     // seed 000 §六(二): 得分在80分以上的，认定为合格；低于80分的，认定为不合格
     scorePasses: ({ context, event }) => int(event, 'score') >= context.params.passScore,
@@ -65,6 +65,10 @@ export const certificationMachine = setup({
   },
 }).createMachine({
   id: 'certification',
+  meta: {
+    label: { zh: '达标场认定与动态监管', en: 'Certified-farm status' },
+    description: { zh: '一次认定：评估、认定、年度自评与指导、再评价、限期改正和退出。', en: 'One certification: evaluation, recognition, yearly self-evaluation and guidance, re-evaluation, rectification and exit.' },
+  },
   initial: 'evaluation',
   context: ({ input }) => ({
     params: pinnedParameters(input, 'certification'),
@@ -82,6 +86,10 @@ export const certificationMachine = setup({
   states: {
     // seed 000 §一: 经北京市农业农村局认定 — evaluated by the expert office, recognised by the bureau
     evaluation: {
+      meta: {
+        label: { zh: '达标评估中', en: 'Under evaluation' },
+        description: { zh: '专家工作办公室按评价标准对养殖场评估打分。', en: 'The expert office scores the farm against the evaluation standard.' },
+      },
       on: {
         EVALUATE: [
           { guard: 'scorePasses', target: 'recognition', actions: 'keepEvaluation' },
@@ -90,12 +98,20 @@ export const certificationMachine = setup({
       },
     },
     recognition: {
+      meta: {
+        label: { zh: '待认定', en: 'Awaiting recognition' },
+        description: { zh: '评估合格，待农业农村局审核认定。', en: 'The evaluation passed; the agriculture bureau is to recognise the farm.' },
+      },
       on: {
         RECOGNISE: { target: 'certified', actions: 'startCycle' },
         REFUSE_RECOGNITION: 'notCertified',
       },
     },
     certified: {
+      meta: {
+        label: { zh: '已认定达标', en: 'Certified' },
+        description: { zh: '可使用达标场标识；每年自我评价并接受专项技术指导，每两年再评价。', en: 'The farm may use the mark; it self-evaluates and has a guidance visit every year and is re-evaluated every two years.' },
+      },
       on: {
         // seed 000 §六(一): 每年开展一次自我评价，发现不合格项的立即自行整改
         SELF_EVALUATION: { actions: 'keepSelfEvaluation' },
@@ -108,6 +124,10 @@ export const certificationMachine = setup({
       },
     },
     reEvaluation: {
+      meta: {
+        label: { zh: '再评价中', en: 'Re-evaluation' },
+        description: { zh: '专家工作办公室组织减量化成效再评价（现场或远程）。', en: 'The expert office re-evaluates the farm, on site or remotely.' },
+      },
       on: {
         RE_EVALUATE: [
           { guard: 'scorePasses', target: 'certified', actions: ['keepReEvaluation', 'startCycle'] },
@@ -118,12 +138,20 @@ export const certificationMachine = setup({
       },
     },
     suspended: {
+      meta: {
+        label: { zh: '暂停使用标识，限期改正中', en: 'Mark suspended, rectifying' },
+        description: { zh: '再评价不合格，暂停使用标识，6个月内完成限期改正。', en: 'The re-evaluation failed; the mark is suspended and the farm has 6 months to rectify.' },
+      },
       on: {
         RECTIFICATION_REPORT: { target: 'recheck', actions: 'countReport' },
         RECTIFICATION_DUE: 'recheck',
       },
     },
     recheck: {
+      meta: {
+        label: { zh: '整改复核中', en: 'Re-check after rectification' },
+        description: { zh: '专家工作办公室对改正情况复核评分。', en: 'The expert office scores the farm again after rectification.' },
+      },
       on: {
         RECHECK: [
           { guard: 'scorePasses', target: 'certified', actions: ['keepRecheck', 'startCycle'] },
@@ -132,17 +160,45 @@ export const certificationMachine = setup({
         ],
       },
     },
-    exitProposal: { on: { PROPOSE_EXIT: { target: 'municipalDecision', actions: 'keepExitProposal' } } },
+    exitProposal: {
+      meta: {
+        label: { zh: '待提出退出建议', en: 'Exit proposal pending' },
+        description: { zh: '限期改正后仍不符合标准，由专家工作办公室提出退出建议并附具证据材料。', en: 'Still below standard after rectification; the expert office proposes exit with evidence.' },
+      },
+      on: { PROPOSE_EXIT: { target: 'municipalDecision', actions: 'keepExitProposal' } },
+    },
     // seed 000 §六(三) 报北京市农业农村局审定; §七 公告取消资格，收回标识使用权，1年内不得再次申报
     municipalDecision: {
+      meta: {
+        label: { zh: '退出审定中', en: 'Exit decision pending' },
+        description: { zh: '退出建议报农业农村局审定。', en: 'The agriculture bureau decides on the exit proposal.' },
+      },
       on: {
         REVOKE: { target: 'revoked', actions: 'revokeByDecision' },
         REJECT_EXIT: { target: 'certified', actions: 'startCycle' },
       },
     },
     // A warning case escalated to an exit proposal: mark use suspended until the bureau decides there.
-    suspendedByWarning: { on: { WARNING_REINSTATE: { target: 'certified', actions: 'startCycle' } } },
-    notCertified: { type: 'final' },
-    revoked: { type: 'final' },
+    suspendedByWarning: {
+      meta: {
+        label: { zh: '预警处置中，暂停使用标识', en: 'Mark suspended by warning case' },
+        description: { zh: '关联的风险预警案件已提出退出，暂停使用标识，待审定结果。', en: 'A warning case proposed exit; the mark is suspended until the bureau decides there.' },
+      },
+      on: { WARNING_REINSTATE: { target: 'certified', actions: 'startCycle' } },
+    },
+    notCertified: {
+      type: 'final',
+      meta: {
+        label: { zh: '未通过认定', en: 'Not certified' },
+        description: { zh: '评估不合格或不予认定。', en: 'The evaluation failed or recognition was refused.' },
+      },
+    },
+    revoked: {
+      type: 'final',
+      meta: {
+        label: { zh: '已取消资格', en: 'Revoked' },
+        description: { zh: '已公告取消达标场资格，收回标识使用权，期限内不得再次申报。', en: 'Status revoked by public announcement; the mark is withdrawn and re-application is barred for the ban period.' },
+      },
+    },
   },
 });

@@ -15,7 +15,7 @@ export const LIFECYCLES: Readonly<Record<LifecycleId, WorkflowDefinition>> = {
 
 export { certification, qualificationReview, selfInspectToCertificate, warningToExit };
 export { DIRECT_EXIT_GROUNDS, FINDING_SOURCES } from './warningToExit.machine.js';
-export { PARAMS_PIN, type StartInput } from './machineKit.js';
+export { PARAMS_PIN, type StartInput, type StateMeta } from './machineKit.js';
 export type { QualificationContext } from './qualificationReview.machine.js';
 export type { CertificationContext, ComplianceYear } from './certification.machine.js';
 export type { WarningContext } from './warningToExit.machine.js';

@@ -3,7 +3,7 @@
  * into the context at start (so later rule changes never move a running case), and typed readers
  * for event data that the region's form has already validated.
  */
-import type { MachineEvent } from '@nongan/engine';
+import type { LocalText, MachineEvent } from '@nongan/engine';
 import { parameterVersion } from '../regions/index.js';
 import type { ParameterValues } from '../regions/types.js';
 
@@ -35,6 +35,12 @@ export function pinnedParameters<K extends keyof ParameterValues>(input: StartIn
 }
 
 export type Ev = MachineEvent;
+
+/**
+ * What every state node declares in XState `meta`: its label in plain words (the portal widgets show
+ * it instead of the state key) and, optionally, one sentence on what happens there.
+ */
+export type StateMeta = { label: LocalText; description?: LocalText };
 
 export const text = (event: Ev, key: string): string => String(event.data[key] ?? '');
 export const int = (event: Ev, key: string): number => {

@@ -7,7 +7,7 @@ import { averagePassRate, type AntibodyResult } from '../calc/evaluation.js';
 import { isLargeFarm, meetsScaleThreshold, minimumSamples } from '../calc/scale.js';
 import { claimAmount, subsidyPeriod, type ClaimLine } from '../calc/subsidy.js';
 import type { QualificationParameters, Species } from '../regions/types.js';
-import { int, pinnedParameters, rows, text, type Ev, type StartInput } from './machineKit.js';
+import { int, pinnedParameters, rows, text, type Ev, type StartInput, type StateMeta } from './machineKit.js';
 
 export interface QualificationContext {
   params: QualificationParameters & { version: string };
@@ -51,7 +51,7 @@ function rateOf(context: QualificationContext, event: Ev) {
 }
 
 export const qualificationReviewMachine = setup({
-  types: { context: {} as QualificationContext, events: {} as Ev, input: {} as StartInput },
+  types: { context: {} as QualificationContext, events: {} as Ev, input: {} as StartInput, meta: {} as StateMeta },
   guards: {
     // seed 002 §三(一): any one scale threshold of the pinned version
     meetsScale: ({ context, event }) =>
@@ -100,6 +100,10 @@ export const qualificationReviewMachine = setup({
   },
 }).createMachine({
   id: 'qr',
+  meta: {
+    label: { zh: '强制免疫“先打后补”', en: 'Compulsory-immunisation subsidy' },
+    description: { zh: '一个养殖场户一个补助年度的资质审核、免疫、效果评价、补贴申请与拨付。', en: 'One farm and subsidy year: qualification review, immunisation, immunity evaluation, claim and disbursement.' },
+  },
   initial: 'draft',
   context: ({ input }) => {
     const params = pinnedParameters(input, 'qualification');
@@ -133,6 +137,10 @@ export const qualificationReviewMachine = setup({
   states: {
     // seed 002 §四(一): 网上提交申请的视为自愿实施，规模条件范围内未申请的视为放弃
     draft: {
+      meta: {
+        label: { zh: '资质申请填报中', en: 'Filling in application' },
+        description: { zh: '养殖场户填报并提交资质申请；申请期限内未提交的视为放弃。', en: 'The farm fills in and submits its qualification application; not applying within the window counts as waiving.' },
+      },
       on: {
         SUBMIT: { target: 'initialReview', guard: 'meetsScale', actions: 'keepApplication' },
         WINDOW_CLOSES: 'waived',
@@ -140,6 +148,10 @@ export const qualificationReviewMachine = setup({
     },
     // seed 002 §四(二): 动物卫生监督机构初步审核; 资料不全、不实的退回重新申报
     initialReview: {
+      meta: {
+        label: { zh: '初审中', en: 'Initial review' },
+        description: { zh: '动物卫生监督机构对申报资料进行初步审核。', en: 'The animal-health supervision agency checks the application.' },
+      },
       on: {
         INITIAL_APPROVE: 'finalReview',
         INITIAL_RETURN: { target: 'returned', actions: 'keepReason' },
@@ -147,21 +159,39 @@ export const qualificationReviewMachine = setup({
     },
     // seed 002 §四(二): 示范区农业农村局防疫检疫科终审
     finalReview: {
+      meta: {
+        label: { zh: '终审中', en: 'Final review' },
+        description: { zh: '示范区农业农村局防疫检疫科对拟通过的养殖场进行终审。', en: 'The district agriculture bureau reviews the application a final time.' },
+      },
       on: {
         FINAL_APPROVE: 'qualificationNotice',
         FINAL_RETURN: { target: 'returned', actions: 'keepReason' },
       },
     },
     returned: {
+      meta: {
+        label: { zh: '退回重新申报', en: 'Returned for resubmission' },
+        description: { zh: '申报资料不全、不实，退回养殖场修改后重新申报。', en: 'The application was incomplete or inaccurate; the farm corrects and resubmits it.' },
+      },
       on: {
         SUBMIT: { target: 'initialReview', guard: 'meetsScale', actions: 'keepApplication' },
         WINDOW_CLOSES: 'waived',
       },
     },
     // seed 002 §四(二): 对审核通过的名单进行公开公示，及时告知养殖场
-    qualificationNotice: { on: { NOTIFY_QUALIFIED: 'immunisation' } },
+    qualificationNotice: {
+      meta: {
+        label: { zh: '资质公示中', en: 'Qualification public notice' },
+        description: { zh: '审核通过的名单公开公示，公示结束后告知养殖场。', en: 'The approved list is publicly displayed; the farm is notified when the notice ends.' },
+      },
+      on: { NOTIFY_QUALIFIED: 'immunisation' },
+    },
     // seed 002 §四(三): 应免尽免 … 疫苗入库、采购、免疫数量、使用量、疫苗瓶二维码、包装
     immunisation: {
+      meta: {
+        label: { zh: '免疫实施中', en: 'Immunising' },
+        description: { zh: '资质已通过，养殖场应免尽免，据实录入疫苗和免疫信息；大型规模养殖场可上传自评抗体检测报告。', en: 'Qualified: the farm vaccinates every animal due and records vaccines and doses; large farms may upload their own antibody test report.' },
+      },
       on: {
         RECORD_IMMUNISATION: { actions: 'addImmunisation' },
         SELF_TEST_REPORT: [
@@ -174,6 +204,10 @@ export const qualificationReviewMachine = setup({
     },
     // seed 002 §三(三): 统一采样送检完成后10个工作日内将抽检结果录入
     sampling: {
+      meta: {
+        label: { zh: '抽检检测中', en: 'Antibody testing' },
+        description: { zh: '已采样送检，须在10个工作日内录入抽检结果。', en: 'Samples are at the lab; results must be entered within 10 working days.' },
+      },
       on: {
         ENTER_RESULTS: [
           { guard: 'resultsPass', target: 'eligible', actions: 'keepEvaluation' },
@@ -185,21 +219,39 @@ export const qualificationReviewMachine = setup({
     },
     // seed 002 §三(三): 经补免并检测合格的方可申请补助；补免后仍不合格或不按规定补免的，不予发放本年度补助
     revaccination: {
+      meta: {
+        label: { zh: '补免中', en: 'Re-vaccinating' },
+        description: { zh: '免疫效果不合格，养殖场自费补免后再次检测。', en: 'Immunity failed the test; the farm re-vaccinates at its own cost and is tested again.' },
+      },
       on: {
         REVACCINATED: { target: 'immunisation', actions: ['addImmunisation', 'nextRound'] },
         NO_REVACCINATION: { target: 'noSubsidy', actions: 'noteReason' },
       },
     },
     // seed 002 §四(三): 按要求提交补贴申请
-    eligible: { on: { CLAIM: { target: 'claimInitialReview', guard: 'claimWithinRecords', actions: 'keepClaim' } } },
+    eligible: {
+      meta: {
+        label: { zh: '可申请补贴', en: 'Eligible to claim' },
+        description: { zh: '免疫效果评价合格，养殖场可提交补贴申请。', en: 'Immunity passed the evaluation; the farm may submit its subsidy claim.' },
+      },
+      on: { CLAIM: { target: 'claimInitialReview', guard: 'claimWithinRecords', actions: 'keepClaim' } },
+    },
     // seed 002 §四(四): 信息异常且无法提供有效佐证材料的按审核不通过处理
     claimInitialReview: {
+      meta: {
+        label: { zh: '补贴初审中', en: 'Claim initial review' },
+        description: { zh: '动物卫生监督机构初审补贴申请；信息异常且无法提供有效佐证材料的不予通过。', en: 'The supervision agency checks the claim; abnormal data without supporting evidence fails.' },
+      },
       on: {
         CLAIM_INITIAL_APPROVE: 'claimFinalReview',
         CLAIM_INITIAL_REJECT: { target: 'claimRejected', actions: 'noteReason' },
       },
     },
     claimFinalReview: {
+      meta: {
+        label: { zh: '补贴终审中', en: 'Claim final review' },
+        description: { zh: '示范区农业农村部门终审养殖场名称、补助畜禽数量及补助资金。', en: 'The district bureau confirms the farm, the head counts and the amount.' },
+      },
       on: {
         CLAIM_FINAL_APPROVE: { target: 'claimNotice', guard: 'withinClaim', actions: 'keepApproved' },
         CLAIM_FINAL_REJECT: { target: 'claimRejected', actions: 'noteReason' },
@@ -207,6 +259,10 @@ export const qualificationReviewMachine = setup({
     },
     // seed 002 §四(四): 公开公示5个工作日无异议
     claimNotice: {
+      meta: {
+        label: { zh: '补贴公示中', en: 'Claim public notice' },
+        description: { zh: '终审结果公开公示5个工作日，无异议后拨付。', en: 'The approved claim is publicly displayed for 5 working days; without objection it is paid.' },
+      },
       on: {
         NOTICE_ENDS: 'awaitingPayment',
         CLAIM_OBJECTION: { target: 'claimFinalReview', actions: 'noteReason' },
@@ -214,15 +270,49 @@ export const qualificationReviewMachine = setup({
     },
     // seed 002 §四(四): 于每年4月30日前拨付; 个人通过"一卡通"发放
     awaitingPayment: {
+      meta: {
+        label: { zh: '待拨付', en: 'Awaiting disbursement' },
+        description: { zh: '公示无异议，待拨付补助资金；养殖主体是个人的通过“一卡通”发放。', en: 'Notice passed without objection; the subsidy is to be paid (to individuals through the one-card account).' },
+      },
       on: {
         PAY: { target: 'paid', guard: 'paysApproved', actions: 'keepPayment' },
         PAYMENT_OVERDUE: { actions: 'markPaymentOverdue' },
       },
     },
-    paid: { type: 'final' },
-    waived: { type: 'final' },
-    noSubsidy: { type: 'final' },
-    claimRejected: { type: 'final' },
-    disqualified: { type: 'final' },
+    paid: {
+      type: 'final',
+      meta: {
+        label: { zh: '已拨付', en: 'Disbursed' },
+        description: { zh: '补助资金已拨付。', en: 'The subsidy has been paid.' },
+      },
+    },
+    waived: {
+      type: 'final',
+      meta: {
+        label: { zh: '视为放弃', en: 'Deemed waived' },
+        description: { zh: '申请期限内未提交或未重新提交申请，视为放弃“先打后补”。', en: 'No application (or resubmission) within the window: the farm is deemed to have waived the subsidy.' },
+      },
+    },
+    noSubsidy: {
+      type: 'final',
+      meta: {
+        label: { zh: '本年度不予补助', en: 'No subsidy this year' },
+        description: { zh: '补免后抗体检测仍不合格或未按规定补免，不予发放本年度补助资金。', en: 'Immunity still failed after re-vaccination, or the farm did not re-vaccinate: no subsidy for this year.' },
+      },
+    },
+    claimRejected: {
+      type: 'final',
+      meta: {
+        label: { zh: '补贴审核不通过', en: 'Claim rejected' },
+        description: { zh: '补贴申请未通过初审或终审。', en: 'The claim failed the initial or final review.' },
+      },
+    },
+    disqualified: {
+      type: 'final',
+      meta: {
+        label: { zh: '已取消补助资格', en: 'Disqualified' },
+        description: { zh: '因弄虚作假、使用非法疫苗、倒卖疫苗、不配合监督或免疫不达标引发疫情等，取消补助资格。', en: 'Subsidy eligibility cancelled for fraud, illegal or resold vaccines, refusing supervision, or an outbreak from failed immunisation.' },
+      },
+    },
   },
 });

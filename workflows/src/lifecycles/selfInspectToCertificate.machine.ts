@@ -11,7 +11,7 @@ import {
   type CommitmentBasis,
 } from '../certificates/certificateCode.js';
 import type { CertificateParameters } from '../regions/types.js';
-import { int, pinnedParameters, text, type Ev, type StartInput } from './machineKit.js';
+import { int, pinnedParameters, text, type Ev, type StartInput, type StateMeta } from './machineKit.js';
 
 export interface BatchContext {
   params: CertificateParameters & { version: string };
@@ -26,7 +26,7 @@ export interface BatchContext {
 }
 
 export const selfInspectToCertificateMachine = setup({
-  types: { context: {} as BatchContext, events: {} as Ev, input: {} as StartInput },
+  types: { context: {} as BatchContext, events: {} as Ev, input: {} as StartInput, meta: {} as StateMeta },
   guards: {
     inspectionPassed: ({ event }) => event.data.result === 'pass',
     suspectedBanned: ({ event }) => event.data.result === 'suspected-banned',
@@ -63,6 +63,10 @@ export const selfInspectToCertificateMachine = setup({
   },
 }).createMachine({
   id: 'batch',
+  meta: {
+    label: { zh: '自检到承诺达标合格证', en: 'Self-inspection to certificate' },
+    description: { zh: '一批产品从自控自检到开具承诺达标合格证（一批一证）。', en: 'One batch, from self-inspection to its commitment certificate (one certificate per batch).' },
+  },
   initial: 'batchOpen',
   context: ({ input }) => ({
     params: pinnedParameters(input, 'certificate'),
@@ -86,6 +90,10 @@ export const selfInspectToCertificateMachine = setup({
   states: {
     // seed 003 §(十三): 推动落实自控自检要求; seed 001 §三: 以行政村为单位快检
     batchOpen: {
+      meta: {
+        label: { zh: '待自检', en: 'Awaiting self-inspection' },
+        description: { zh: '生产主体对本批产品自控自检，监管员可进行快检。', en: 'The producer self-inspects the batch; inspectors may rapid-test it.' },
+      },
       on: {
         SELF_INSPECT: [
           { guard: 'inspectionPassed', target: 'readyToIssue', actions: 'keepSelfInspection' },
@@ -100,6 +108,10 @@ export const selfInspectToCertificateMachine = setup({
       },
     },
     readyToIssue: {
+      meta: {
+        label: { zh: '待开具合格证', en: 'Ready to issue certificate' },
+        description: { zh: '检测合格，可开具承诺达标合格证。', en: 'The batch passed; the producer may issue the commitment certificate.' },
+      },
       on: {
         ISSUE_CERTIFICATE: { target: 'certified', actions: 'issue' },
         RAPID_TEST: [
@@ -110,15 +122,35 @@ export const selfInspectToCertificateMachine = setup({
       },
     },
     certified: {
+      meta: {
+        label: { zh: '已开具合格证', en: 'Certificate issued' },
+        description: { zh: '已开具承诺达标合格证，留存期内可凭证码查验。', en: 'The commitment certificate is issued and can be verified by its code while it is kept.' },
+      },
       on: {
         REPORT_FAKE: { target: 'creditRecorded', actions: 'keepCredit' },
         RETENTION_ENDS: 'archived',
       },
     },
-    reportedToDistrict: { on: { START_ENFORCEMENT_SAMPLING: 'enforcementSampling' } },
+    reportedToDistrict: {
+      meta: {
+        label: { zh: '疑似禁用药，已上报', en: 'Suspected banned drug reported' },
+        description: { zh: '快检发现疑似禁用药物残留，已上报区农业农村部门，待启动执法抽检程序。', en: 'A rapid test suggested a banned drug; the district bureau has been told and is to start enforcement sampling.' },
+      },
+      on: { START_ENFORCEMENT_SAMPLING: 'enforcementSampling' },
+    },
     // DOMAIN.md §Roles: the enforcement team takes the enforcement sample; a lab enters the result
-    enforcementSampling: { on: { TAKE_ENFORCEMENT_SAMPLE: { target: 'labTesting', actions: 'keepEnforcementSample' } } },
+    enforcementSampling: {
+      meta: {
+        label: { zh: '待执法抽样', en: 'Awaiting enforcement sample' },
+        description: { zh: '已启动执法抽检，由农业综合执法人员抽样。', en: 'Enforcement sampling has started; the enforcement team takes the sample.' },
+      },
+      on: { TAKE_ENFORCEMENT_SAMPLE: { target: 'labTesting', actions: 'keepEnforcementSample' } },
+    },
     labTesting: {
+      meta: {
+        label: { zh: '执法抽检检测中', en: 'Enforcement sample at the lab' },
+        description: { zh: '执法抽检样品由检测机构检测。', en: 'A testing body is testing the enforcement sample.' },
+      },
       on: {
         ENFORCEMENT_RESULT: [
           // seed 001 §三: 一旦发现 … 违法情况，立即立案查处
@@ -127,18 +159,58 @@ export const selfInspectToCertificateMachine = setup({
         ],
       },
     },
-    positive: { on: { FILE_CASE: { target: 'caseFiled', actions: 'keepCase' } } },
+    positive: {
+      meta: {
+        label: { zh: '抽检阳性，待立案', en: 'Positive, case to be filed' },
+        description: { zh: '执法抽检结果阳性，应立即立案查处。', en: 'The enforcement sample was positive; a case is to be filed at once.' },
+      },
+      on: { FILE_CASE: { target: 'caseFiled', actions: 'keepCase' } },
+    },
     // seed 001 §四 / 附件1 第7项: 构成犯罪的及时将案件移送公安机关; seed 003 §(四) 有案必移
     caseFiled: {
+      meta: {
+        label: { zh: '立案查处中', en: 'Case under investigation' },
+        description: { zh: '已立案查处；构成犯罪的移送公安机关。', en: 'A case is open; a crime is transferred to the police.' },
+      },
       on: {
         TRANSFER_TO_POLICE: { target: 'transferredToPolice', actions: 'markTransferred' },
         CLOSE_CASE: 'caseClosed',
       },
     },
-    blocked: { type: 'final' },
-    archived: { type: 'final' },
-    creditRecorded: { type: 'final' },
-    transferredToPolice: { type: 'final' },
-    caseClosed: { type: 'final' },
+    blocked: {
+      type: 'final',
+      meta: {
+        label: { zh: '禁止上市', en: 'Barred from sale' },
+        description: { zh: '自检或快检不合格，已告知生产主体，本批产品禁止上市销售。', en: 'The batch failed self-inspection or a rapid test; the producer is told it must not be sold.' },
+      },
+    },
+    archived: {
+      type: 'final',
+      meta: {
+        label: { zh: '已归档', en: 'Archived' },
+        description: { zh: '合格证留存期满，本批记录归档。', en: 'The certificate retention period is over; the batch is archived.' },
+      },
+    },
+    creditRecorded: {
+      type: 'final',
+      meta: {
+        label: { zh: '已列入黑名单', en: 'Blacklisted' },
+        description: { zh: '发现冒名开具或虚假合格证，记入信用档案并列入黑名单。', en: 'An impersonated or false certificate was found; it is entered in the credit record and the producer blacklisted.' },
+      },
+    },
+    transferredToPolice: {
+      type: 'final',
+      meta: {
+        label: { zh: '已移送公安机关', en: 'Transferred to police' },
+        description: { zh: '涉嫌犯罪，案件已移送公安机关。', en: 'A suspected crime: the case was transferred to the police.' },
+      },
+    },
+    caseClosed: {
+      type: 'final',
+      meta: {
+        label: { zh: '已结案', en: 'Case closed' },
+        description: { zh: '执法案件已办结。', en: 'The enforcement case is closed.' },
+      },
+    },
   },
 });
