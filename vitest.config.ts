@@ -32,6 +32,26 @@ export default defineConfig({
         },
       },
       {
+        // Pre-bundle what browser tests import, so a fresh clone's first run does not discover a dependency
+        // mid-run and reload with two copies of React.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react/jsx-runtime',
+            '@dnd-kit/core',
+            '@dnd-kit/sortable',
+            '@dnd-kit/utilities',
+            '@xstate/react',
+            'xstate',
+            'dexie',
+            'microdiff',
+            'qrcode.react',
+            '@dagrejs/dagre',
+            'axe-core',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['{engine,forms,designer,workflows,packages/*,test}/**/*.browser.test.{ts,tsx}'],

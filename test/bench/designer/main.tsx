@@ -46,7 +46,7 @@ interface Measured {
   cardsPerKeystroke: number[];
 }
 
-async function measure(host: HTMLElement, renders: { count: number }, cardButton: (i: number) => HTMLButtonElement | null, labelInput: () => HTMLInputElement | null): Promise<Measured> {
+async function measure(renders: { count: number }, cardButton: (i: number) => HTMLButtonElement | null, labelInput: () => HTMLInputElement | null): Promise<Measured> {
   const m: Measured = { select: [], keystroke: [], cardsPerSelect: [], cardsPerKeystroke: [] };
   for (let i = 0; i < SAMPLES; i++) {
     const card = await until(() => cardButton((i * 7) % 300), 'a field card');
@@ -66,7 +66,6 @@ async function measure(host: HTMLElement, renders: { count: number }, cardButton
     m.keystroke.push(performance.now() - t0);
     m.cardsPerKeystroke.push(renders.count);
   }
-  void host;
   return m;
 }
 
@@ -81,7 +80,7 @@ async function runDesigner(): Promise<Measured> {
     const label = [...host.querySelectorAll('label')].find((l) => l.textContent === '标签（中文）');
     return label ? (document.getElementById(label.htmlFor) as HTMLInputElement | null) : null;
   };
-  const result = await measure(host, renders, (i) => host.querySelector<HTMLButtonElement>(`[data-field=f${i}] .ngd-card-main`), labelInput);
+  const result = await measure(renders, (i) => host.querySelector<HTMLButtonElement>(`[data-field=f${i}] .ngd-card-main`), labelInput);
   root.unmount();
   return result;
 }
@@ -92,7 +91,7 @@ async function runNaive(): Promise<Measured> {
   const root = createRoot(host);
   root.render(<NaiveDesigner initial={bigForm()} onFieldRender={() => void renders.count++} />);
   await until(() => host.querySelector('[data-naive-field=f299]'), 'the naive designer');
-  const result = await measure(host, renders, (i) => host.querySelector<HTMLButtonElement>(`[data-naive-field=f${i}] .ngd-card-main`), () => host.querySelector<HTMLInputElement>('[data-naive-label]'));
+  const result = await measure(renders, (i) => host.querySelector<HTMLButtonElement>(`[data-naive-field=f${i}] .ngd-card-main`), () => host.querySelector<HTMLInputElement>('[data-naive-label]'));
   root.unmount();
   return result;
 }

@@ -1,0 +1,4 @@
+import { createMemoryDesignerStore } from '../../src/index.js';
+import { designerStoreConformance } from './conformance.js';
+
+designerStoreConformance('memory', async () => createMemoryDesignerStore());
