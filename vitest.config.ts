@@ -33,22 +33,22 @@ export default defineConfig({
       },
       {
         // Pre-bundle what browser tests import, so a fresh clone's first run does not discover a dependency
-        // mid-run and reload with two copies of React.
+        // mid-run and reload with two copies of React. `pkg > dep`: a dependency of a workspace package.
         optimizeDeps: {
           include: [
             'react',
             'react-dom',
             'react-dom/client',
             'react/jsx-runtime',
-            '@dnd-kit/core',
-            '@dnd-kit/sortable',
-            '@dnd-kit/utilities',
-            '@xstate/react',
-            'xstate',
-            'dexie',
-            'microdiff',
-            'qrcode.react',
-            '@dagrejs/dagre',
+            '@nongan/designer > @dnd-kit/core',
+            '@nongan/designer > @dnd-kit/sortable',
+            '@nongan/designer > @dnd-kit/utilities',
+            '@nongan/react > @xstate/react',
+            '@nongan/engine > xstate',
+            '@nongan/engine > dexie',
+            '@nongan/designer > microdiff',
+            '@nongan/react > qrcode.react',
+            '@nongan/react > @dagrejs/dagre',
             'axe-core',
           ],
         },
