@@ -1,7 +1,7 @@
 /**
  * Jiyuan 先打后补 (seed 002) through the portal: a farm registers and applies, the supervision agency
- * returns the application for missing documents, the farm fixes and resubmits, both reviews pass, the
- * farm records immunisation, the lab samples and enters antibody results, the farm claims, the claim
+ * returns the application for missing documents, the farm fixes and resubmits, both reviews pass, a
+ * third-party provider records the immunisation for the farm, the lab samples and enters antibody results, the farm claims, the claim
  * passes both reviews, the 5-working-day public notice runs out on the demo clock, and the district
  * pays. The page is reloaded midway; the end state, the journal check and the dashboard's paid subsidy
  * total are checked.
@@ -14,6 +14,7 @@ import {
   dashboardFigure,
   journalVerified,
   openCase,
+  openFromFarmPage,
   openFromInbox,
   openPortal,
   registerFarm,
@@ -41,9 +42,10 @@ const yuan = (text: string | null) => Number((text ?? '').replace(/,/g, ''));
 
 describe('Jiyuan qualification review and subsidy', () => {
   it('returns an application, takes the resubmission, and pays the subsidy after the public notice', async () => {
-    const { page, context, errors } = await openPortal(portal);
+    const { page, context, errors, consoleErrors } = await openPortal(portal);
     try {
       const paidBefore = yuan(await dashboardFigure(page, 'jiyuan', 'subsidy-paid'));
+      const waivedBefore = Number((await dashboardFigure(page, 'jiyuan', 'state:qualificationReview:waived')) ?? 0);
 
       const farmId = await registerFarm(page, 'jiyuan', '济源市端到端测试养殖场');
       const caseId = await startFromFarmPage(page, 'qualificationReview', { farmName: '济源市端到端测试养殖场', year: 2026 });
@@ -61,9 +63,15 @@ describe('Jiyuan qualification review and subsidy', () => {
       await expectState(page, 'returned');
       // The supervision agency has nothing more to do on a returned application.
       await expect.poll(() => actionButtons(page).count()).toBe(0);
-
-      await signIn(page, 'jiyuan', 'producer', farmId);
+      // An official of another region may read the case but the engine gives it no action.
+      await signIn(page, 'beijing', 'district');
       await openCase(page, caseId);
+      await expect.poll(() => page.locator('.nw-case').innerText()).toContain('您当前没有可办理的操作');
+      expect(await actionButtons(page).count()).toBe(0);
+
+      // The farm finds the returned application among its tasks, reads why, fixes and resubmits.
+      await signIn(page, 'jiyuan', 'producer', farmId);
+      await openFromFarmPage(page, caseId);
       await expect.poll(() => page.locator('.nw-timeline').innerText()).toContain('缺少动物防疫条件合格证复印件');
       await act(page, '提交资质申请', { species: 'pig', stock: 820, annualOutput: 1600 });
 
@@ -75,8 +83,9 @@ describe('Jiyuan qualification review and subsidy', () => {
       await act(page, '终审通过');
       await act(page, '公示结束并告知养殖场');
 
-      await signIn(page, 'jiyuan', 'producer', farmId);
-      await openCase(page, caseId);
+      // The third-party immunisation provider records the vaccination for the farm (seed 002 §一 第三方服务主体).
+      await signIn(page, 'jiyuan', 'third-party', farmId);
+      await openFromFarmPage(page, caseId);
       await act(page, '免疫录入', { vaccine: '口蹄疫O型、A型二价灭活疫苗', vaccineBatch: '2026021', doses: 1640, immunisedHeads: 820, immunisedOn: '2026-03-02' });
 
       await signIn(page, 'jiyuan', 'lab');
@@ -109,8 +118,14 @@ describe('Jiyuan qualification review and subsidy', () => {
 
       const paidAfter = yuan(await dashboardFigure(page, 'jiyuan', 'subsidy-paid'));
       expect(paidAfter - paidBefore).toBe(5740);
+      // The demo clock passed 10 March: the seeded draft and returned applications were deemed waived (seed 002 §四(一)).
+      expect(Number(await dashboardFigure(page, 'jiyuan', 'state:qualificationReview:waived'))).toBe(waivedBefore + 2);
       await screenshot(page, 'jiyuan-dashboard');
       expect(errors).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'jiyuan-failure');
+      throw error;
     } finally {
       await context.close();
     }

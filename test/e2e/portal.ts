@@ -46,6 +46,8 @@ export interface Session {
   page: Page;
   /** Errors the page threw; a test fails on any. */
   errors: string[];
+  /** console.error output of the page (React warnings, logged failures), for diagnosis. */
+  consoleErrors: string[];
 }
 
 /** A fresh browser context on the portal, waiting until the seeded demo is ready. */
@@ -54,10 +56,14 @@ export async function openPortal(portal: Portal, hash = '#/'): Promise<Session> 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   page.setDefaultTimeout(60_000);
   await page.goto(`${portal.url}${hash}`);
   await ready(page);
-  return { context, page, errors };
+  return { context, page, errors, consoleErrors };
 }
 
 /** Waits for the portal shell (after boot and first-run seeding). */
@@ -91,7 +97,7 @@ export function actionButtons(page: Page): Locator {
 }
 
 /** A field value as a person enters it: text, a number, a radio choice by position, or table rows. */
-export type FieldInput = string | number | { choose: number } | Array<Record<string, string | number>>;
+export type FieldInput = string | number | boolean | { choose: number } | Array<Record<string, string | number>>;
 
 /** Clicks an action by its label, fills the form fields given (by field key), and submits. */
 export async function act(page: Page, label: string | RegExp, fields: Record<string, FieldInput> = {}): Promise<void> {
@@ -112,6 +118,8 @@ export async function fill(scope: Locator, fields: Record<string, FieldInput>): 
         await scope.locator(`button[id$="-${key}"]`).click();
         for (const [column, cell] of Object.entries(row)) await enter(scope.locator(`[id$="-${key}-${index}-${column}"]`).first(), cell);
       }
+    } else if (typeof value === 'boolean') {
+      await scope.locator(`input[type=checkbox][id$="-${key}"]`).setChecked(value);
     } else if (typeof value === 'object') {
       await scope.locator(`input[type=radio][name$="-${key}"]`).nth(value.choose).check();
     } else {
@@ -165,6 +173,26 @@ export async function startFromFarmPage(page: Page, workflowId: string, fields: 
   await page.waitForURL(/#\/case\//);
   await page.locator('.nw-case h2').waitFor();
   return decodeURIComponent(new URL(page.url()).hash.replace('#/case/', ''));
+}
+
+/** An official opens a case on `subject` from the cases page; returns the case id. */
+export async function startFromCasesPage(page: Page, workflowId: string, subject: string, fields: Record<string, FieldInput>): Promise<string> {
+  await page.goto(new URL('#/cases', page.url()).href);
+  await page.locator('select[name=subject]').selectOption(subject);
+  await page.locator(`button[data-start="${workflowId}"]`).click();
+  const form = page.locator(`[data-start-form="${workflowId}"]`);
+  await fill(form, fields);
+  await form.locator('button.portal-primary').click();
+  await page.waitForURL(/#\/case\//);
+  await page.locator('.nw-case h2').waitFor();
+  return decodeURIComponent(new URL(page.url()).hash.replace('#/case/', ''));
+}
+
+/** Opens a case from the farm page's task list (what the engine lets the farm do now). */
+export async function openFromFarmPage(page: Page, instanceId: string): Promise<void> {
+  await page.goto(new URL('#/farm', page.url()).href);
+  await page.locator(`tr[data-instance="${instanceId}"] button`).click();
+  await page.locator('.nw-case h2').waitFor();
 }
 
 /** Opens a case from the signed-in official's inbox (it must be listed there). */

@@ -1,0 +1,211 @@
+/**
+ * The backup file: everything the portal keeps in this browser, as one JSON document. `checkBackup`
+ * is the gate on import — pure and total: any value in, either a typed backup or the list of what is
+ * wrong with it (in Chinese and English). The hash chains are checked separately (`verifyBackupJournals`)
+ * because hashing is asynchronous.
+ */
+import { verifyJournal, type InstanceRecord, type JournalEntry, type StoreDump } from '@nongan/engine';
+import type { Farm } from '../shell/farms.js';
+
+export const BACKUP_FORMAT = 'nongan-portal-backup';
+export const BACKUP_VERSION = 1;
+/** Files larger than this are refused before parsing (a tab should not freeze on a wrong file). */
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+
+export interface PublishedDesign {
+  docId: string;
+  version: string;
+  effectiveFrom: string;
+  note: string;
+  publishedAt: string;
+  doc: unknown;
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  /** The demo clock (ms since the epoch). */
+  clock: number;
+  engine: StoreDump;
+  farms: Farm[];
+  designs: PublishedDesign[];
+}
+
+export interface BackupProblem {
+  path: string;
+  message: string;
+  messageZh: string;
+}
+
+export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problems: BackupProblem[] };
+
+const MAX_PROBLEMS = 20;
+
+type Rec = Record<string, unknown>;
+const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v !== '';
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
+class Problems {
+  readonly list: BackupProblem[] = [];
+  add(path: string, en: string, zh: string) {
+    if (this.list.length < MAX_PROBLEMS) this.list.push({ path, message: en, messageZh: zh });
+  }
+  get full() {
+    return this.list.length >= MAX_PROBLEMS;
+  }
+}
+
+function checkArray(p: Problems, value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) {
+    p.add(path, 'must be a list', '必须是列表');
+    return [];
+  }
+  return value;
+}
+
+function requireFields(p: Problems, value: unknown, path: string, fields: Record<string, (v: unknown) => boolean>): value is Rec {
+  if (!isRecord(value)) {
+    p.add(path, 'must be an object', '必须是对象');
+    return false;
+  }
+  let ok = true;
+  for (const [key, test] of Object.entries(fields)) {
+    if (!test(value[key])) {
+      p.add(`${path}/${key}`, 'missing or of the wrong type', '缺失或类型不对');
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+const instanceFields = {
+  id: isText,
+  workflowId: isText,
+  workflowVersion: isCount,
+  region: isText,
+  subject: isText,
+  status: (v: unknown) => v === 'active' || v === 'done',
+  stateKey: isText,
+  revision: isCount,
+  journalHead: (v: unknown) => isRecord(v) && isCount(v.seq) && typeof v.hash === 'string',
+  acceptedEvents: Array.isArray,
+  taskKeys: Array.isArray,
+  timers: Array.isArray,
+  pins: isRecord,
+  createdAt: isTime,
+  updatedAt: isTime,
+};
+const journalFields = {
+  instanceId: isText,
+  seq: isCount,
+  kind: (v: unknown) => ['start', 'event', 'timer', 'message', 'migrate'].includes(v as string),
+  at: isTime,
+  actor: (v: unknown) => isRecord(v) && isText(v.id) && isText(v.role),
+  event: (v: unknown) => isRecord(v) && isText(v.type),
+  commandId: isText,
+  prevHash: isText,
+  hash: isText,
+};
+const timerFields = { id: isText, instanceId: isText, statePath: isText, event: isText, dueAt: isTime };
+const outboxFields = { id: isText, sourceInstanceId: isText, status: (v: unknown) => ['pending', 'delivered', 'undeliverable'].includes(v as string) };
+const farmFields = { id: isText, region: isText, name: isText, registeredAt: isText };
+const designFields = { docId: isText, version: isText, effectiveFrom: isText, note: (v: unknown) => typeof v === 'string', publishedAt: isText, doc: isRecord };
+
+function checkEngine(p: Problems, value: unknown): void {
+  if (!isRecord(value)) {
+    p.add('/engine', 'must be an object with instances, journal, timers, outbox', '必须是包含 instances、journal、timers、outbox 的对象');
+    return;
+  }
+  const ids = new Set<string>();
+  const heads = new Map<string, number>();
+  checkArray(p, value.instances, '/engine/instances').forEach((item, i) => {
+    if (p.full || !requireFields(p, item, `/engine/instances/${i}`, instanceFields)) return;
+    const id = item.id as string;
+    if (ids.has(id)) p.add(`/engine/instances/${i}/id`, `case ${id} appears twice`, `案件 ${id} 重复`);
+    ids.add(id);
+    heads.set(id, (item.journalHead as { seq: number }).seq);
+  });
+  const seqs = new Map<string, number>();
+  const commands = new Set<string>();
+  checkArray(p, value.journal, '/engine/journal').forEach((item, i) => {
+    if (p.full || !requireFields(p, item, `/engine/journal/${i}`, journalFields)) return;
+    const instanceId = item.instanceId as string;
+    if (!ids.has(instanceId)) p.add(`/engine/journal/${i}/instanceId`, `entry of unknown case ${instanceId}`, `流水所属案件 ${instanceId} 不存在`);
+    if (commands.has(item.commandId as string)) p.add(`/engine/journal/${i}/commandId`, 'command id appears twice', '命令编号重复');
+    commands.add(item.commandId as string);
+    seqs.set(instanceId, (seqs.get(instanceId) ?? 0) + 1);
+  });
+  for (const [id, headSeq] of heads) {
+    const count = seqs.get(id) ?? 0;
+    if (count !== headSeq) p.add(`/engine/journal`, `case ${id} has ${count} journal entries, its head says ${headSeq}`, `案件 ${id} 有 ${count} 条流水，但记录头为 ${headSeq}`);
+  }
+  const timerIds = new Set<string>();
+  checkArray(p, value.timers, '/engine/timers').forEach((item, i) => {
+    if (p.full || !requireFields(p, item, `/engine/timers/${i}`, timerFields)) return;
+    if (!ids.has(item.instanceId as string)) p.add(`/engine/timers/${i}/instanceId`, 'deadline of an unknown case', '期限所属案件不存在');
+    if (timerIds.has(item.id as string)) p.add(`/engine/timers/${i}/id`, 'deadline id appears twice', '期限编号重复');
+    timerIds.add(item.id as string);
+  });
+  const outboxIds = new Set<string>();
+  checkArray(p, value.outbox, '/engine/outbox').forEach((item, i) => {
+    if (p.full || !requireFields(p, item, `/engine/outbox/${i}`, outboxFields)) return;
+    if (outboxIds.has(item.id as string)) p.add(`/engine/outbox/${i}/id`, 'message id appears twice', '消息编号重复');
+    outboxIds.add(item.id as string);
+  });
+}
+
+/** Checks a parsed backup file. */
+export function checkBackup(value: unknown): BackupCheck {
+  const p = new Problems();
+  if (!isRecord(value)) return { ok: false, problems: [{ path: '', message: 'not a backup file: expected a JSON object', messageZh: '不是备份文件：应为 JSON 对象' }] };
+  if (value.format !== BACKUP_FORMAT) {
+    return { ok: false, problems: [{ path: '/format', message: `not a Nong'an portal backup (format must be ${BACKUP_FORMAT})`, messageZh: `不是农安门户备份文件（format 应为 ${BACKUP_FORMAT}）` }] };
+  }
+  if (value.version !== BACKUP_VERSION) {
+    p.add('/version', `unsupported backup version ${String(value.version)} (this portal reads version ${BACKUP_VERSION})`, `不支持的备份版本 ${String(value.version)}（本门户读取第 ${BACKUP_VERSION} 版）`);
+  }
+  if (!isText(value.exportedAt)) p.add('/exportedAt', 'missing export time', '缺少导出时间');
+  if (!isTime(value.clock) || !Number.isSafeInteger(value.clock)) p.add('/clock', 'demo clock must be a time in milliseconds', '演示时钟须为毫秒时间');
+  checkEngine(p, value.engine);
+  checkArray(p, value.farms, '/farms').forEach((item, i) => !p.full && requireFields(p, item, `/farms/${i}`, farmFields));
+  checkArray(p, value.designs, '/designs').forEach((item, i) => !p.full && requireFields(p, item, `/designs/${i}`, designFields));
+  return p.list.length > 0 ? { ok: false, problems: p.list } : { ok: true, backup: value as unknown as Backup };
+}
+
+/** Parses and checks file text; JSON syntax errors are reported like any other problem. */
+export function parseBackup(textContent: string): BackupCheck {
+  if (typeof textContent !== 'string') return { ok: false, problems: [{ path: '', message: 'backup must be text', messageZh: '备份须为文本' }] };
+  if (textContent.length > MAX_BACKUP_BYTES) {
+    return { ok: false, problems: [{ path: '', message: 'file too large for a backup', messageZh: '文件过大，不是备份文件' }] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(textContent);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${(error as Error).message}`, messageZh: '不是有效的 JSON 文件' }] };
+  }
+  return checkBackup(value);
+}
+
+/** Verifies every case's hash-chained journal in the backup: an edited file is refused. */
+export async function verifyBackupJournals(backup: Backup): Promise<BackupProblem[]> {
+  const byInstance = new Map<string, JournalEntry[]>();
+  for (const entry of backup.engine.journal) {
+    const list = byInstance.get(entry.instanceId) ?? [];
+    list.push(entry);
+    byInstance.set(entry.instanceId, list);
+  }
+  const problems: BackupProblem[] = [];
+  for (const instance of backup.engine.instances as InstanceRecord[]) {
+    const entries = (byInstance.get(instance.id) ?? []).sort((a, b) => a.seq - b.seq);
+    const result = await verifyJournal(entries, instance.journalHead);
+    for (const problem of result.problems) {
+      problems.push({ path: `/engine/journal/${instance.id}/${problem.seq}`, message: `case ${instance.id}: ${problem.message}`, messageZh: `案件 ${instance.id}：${problem.messageZh}` });
+      if (problems.length >= MAX_PROBLEMS) return problems;
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,88 @@
+/**
+ * The portal's runtime: one engine on the embedded Dexie store (IndexedDB) running the five regions'
+ * lifecycles from @nongan/workflows, the persisted demo clock, the designer's store of published forms,
+ * and the first-run seeding of demo data. Everything lives in this browser.
+ */
+import { createEngine, type Engine, type Scheduler } from '@nongan/engine';
+import { createDexieStore, type DexieStore } from '@nongan/engine/dexie';
+import { createDexieDesignerStore, type DesignerStore } from '@nongan/designer';
+import { createRegionEngineOptions } from '@nongan/workflows';
+import { CLOCK_KEY, createPersistedClock, type KeyValueStorage, type PersistedClock } from './demoClock.js';
+import { FARMS_KEY } from '../shell/farms.js';
+import { SESSION_KEY } from '../shell/session.js';
+import { FormCatalog } from './formCatalog.js';
+import { seedDesigns } from './seedDesigns.js';
+import { seedAllRegions, SEEDED_KEY } from './seed.js';
+
+export const ENGINE_DB = 'nongan-portal';
+export const DESIGNER_DB = 'nongan-portal-designer';
+
+export interface PortalRuntime {
+  engine: Engine;
+  store: DexieStore;
+  clock: PersistedClock;
+  designs: DesignerStore & { close(): void };
+  forms: FormCatalog;
+  storage: KeyValueStorage;
+  /** Stops the scheduler and closes the databases (tests, reset). */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  storage?: KeyValueStorage;
+  /** Database name prefix (tests use their own). */
+  dbPrefix?: string;
+  /** Seed demo data on first run (default true). */
+  seed?: boolean;
+}
+
+export async function createPortalRuntime(options: RuntimeOptions = {}): Promise<PortalRuntime> {
+  const storage = options.storage ?? globalThis.localStorage;
+  const prefix = options.dbPrefix ?? '';
+  const clock = createPersistedClock(storage);
+  const store = createDexieStore({ name: `${prefix}${ENGINE_DB}` });
+  const designs = createDexieDesignerStore({ name: `${prefix}${DESIGNER_DB}`, now: () => new Date(clock.now()) });
+  const forms = new FormCatalog(designs, clock);
+  // Idempotent: forms a newer @nongan/workflows adds reach the designer on the next start.
+  if (options.seed ?? true) await seedDesigns(designs);
+  await forms.reload();
+  const regionOptions = createRegionEngineOptions({ store, clock });
+  // The region validator, wrapped so designer-published forms pinned by a case are the ones checked.
+  const engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!) });
+  if ((options.seed ?? true) && storage.getItem(SEEDED_KEY) === null) {
+    await seedAllRegions(engine, clock, storage);
+  }
+  // Deadlines that passed while the portal was closed fire now; later ones as the demo clock reaches them.
+  await engine.runDueTimers();
+  const scheduler: Scheduler = engine.startScheduler({ pollMs: 5_000 });
+  return {
+    engine,
+    store,
+    clock,
+    designs,
+    forms,
+    storage,
+    async close() {
+      scheduler.stop();
+      await engine.idle();
+      await store.close();
+      designs.close();
+    },
+  };
+}
+
+/** Deletes the portal's databases and keys (a fresh demo is seeded on the next load; the language choice stays). */
+export async function deletePortalData(runtime: PortalRuntime): Promise<void> {
+  await runtime.close();
+  await Promise.all([deleteDatabase(runtime.store.db.name), deleteDatabase(`${runtime.store.db.name.replace(ENGINE_DB, DESIGNER_DB)}`)]);
+  for (const key of [CLOCK_KEY, SEEDED_KEY, FARMS_KEY, SESSION_KEY]) runtime.storage.removeItem?.(key);
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => resolve();
+  });
+}

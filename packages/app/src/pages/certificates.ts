@@ -1,0 +1,71 @@
+/**
+ * From a certificate lifecycle case to the printable certificate and back: the widget's data from the
+ * case context, and the public lookup a QR scan triggers (code → number → case → stored code compared).
+ */
+import { isEngineError, type Engine, type InstanceRecord } from '@nongan/engine';
+import type { CertificateBasis, CertificateData, VerificationResult } from '@nongan/react';
+import { instanceIdOfNumber, parseVerificationCode } from '@nongan/workflows';
+
+interface StoredCertificate {
+  number: string;
+  productName: string;
+  quantity: number;
+  unit: string;
+  origin: string;
+  producerName: string;
+  contact: string;
+  issuedOn: string;
+  basis: string;
+  code: string;
+}
+
+function storedCertificate(instance: Pick<InstanceRecord, 'workflowId' | 'context'>): StoredCertificate | null {
+  if (instance.workflowId !== 'selfInspectToCertificate') return null;
+  const c = (instance.context as { certificate?: unknown } | null)?.certificate;
+  if (typeof c !== 'object' || c === null) return null;
+  const cert = c as Partial<StoredCertificate>;
+  return typeof cert.number === 'string' && typeof cert.code === 'string' ? (cert as StoredCertificate) : null;
+}
+
+/** The certificate a case issued, as the widget shows it; null when the case has none. */
+export function certificateOf(instance: Pick<InstanceRecord, 'workflowId' | 'context'>, verifyUrlFor: (code: string) => string): CertificateData | null {
+  const c = storedCertificate(instance);
+  if (!c) return null;
+  return {
+    number: c.number,
+    productName: c.productName,
+    quantity: { amount: c.quantity, unit: c.unit },
+    origin: c.origin,
+    producer: { name: c.producerName, contact: c.contact },
+    issuedOn: c.issuedOn,
+    basis: [c.basis as CertificateBasis],
+    signature: c.producerName,
+    verificationCode: c.code,
+    verifyUrl: verifyUrlFor(c.code),
+  };
+}
+
+/** States in which a certificate no longer stands (a fake or impersonated certificate was recorded). */
+const WITHDRAWN_STATES = new Set(['creditRecorded']);
+
+/** Public verification: the code must parse, name a case of ours, and equal the code stored there. */
+export async function lookupCertificate(engine: Engine, code: string, verifyUrlFor: (code: string) => string): Promise<VerificationResult> {
+  const parsed = parseVerificationCode(code);
+  if (!parsed.ok) return { status: 'not-found' };
+  const instanceId = instanceIdOfNumber(parsed.fields.number);
+  if (!instanceId) return { status: 'not-found' };
+  let instance: InstanceRecord;
+  try {
+    instance = await engine.get(instanceId);
+  } catch (error) {
+    if (isEngineError(error) && error.code === 'not-found') return { status: 'not-found' };
+    throw error;
+  }
+  const certificate = certificateOf(instance, verifyUrlFor);
+  if (!certificate || certificate.verificationCode !== code) return { status: 'not-found' };
+  if (WITHDRAWN_STATES.has(instance.stateKey)) {
+    const reason = (instance.context as { credit?: { note?: string } }).credit?.note;
+    return { status: 'revoked', certificate, ...(reason ? { reason } : {}) };
+  }
+  return { status: 'valid', certificate };
+}
