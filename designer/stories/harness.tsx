@@ -1,7 +1,7 @@
 /** Story helpers: realistic sessions (a farm registration, a Beijing variant) and a provider for single parts. */
 import { useState, type ReactNode } from 'react';
 import type { Locale } from '@nongan/forms';
-import { createDesignerSession, rebaseOnto, setHidden, setRule, startVariant, tighten, type DesignerSession } from '../src/index.js';
+import { createDesignerSession, moveVariantField, rebaseOnto, relabel, setHidden, setRule, startVariant, tighten, type DesignerSession } from '../src/index.js';
 import { DesignerDnd, DesignerProvider } from '../src/react/index.js';
 import { allKindsForm } from '../test/fixtures.js';
 
@@ -12,12 +12,19 @@ export function farmSession(selection: string | null = null): DesignerSession {
   return session;
 }
 
-export function beijingSession(options: { conflicts?: boolean } = {}): DesignerSession {
+export function beijingSession(options: { conflicts?: boolean; regional?: boolean } = {}): DesignerSession {
   const base = allKindsForm();
   const session = createDesignerSession(base, startVariant(base, 'beijing'));
   session.execute(setHidden('address', true));
   session.execute(tighten('headCount', { maximum: 500_000 }));
   session.execute(tighten('area', { maximum: 2000 }));
+  if (options.regional) {
+    // Mobile right after the farm name, a stricter pattern on the farm name, regional help and unit.
+    session.execute(moveVariantField('mobile', 'farmName'));
+    session.execute(tighten('farmName', { pattern: '^\\S' }));
+    session.execute(relabel('farmName', { help: { zh: '北京：与营业执照一致，不含空格开头', en: 'Beijing: as on the licence, no leading space' } }));
+    session.execute(relabel('headCount', { unit: { zh: '只', en: 'animals' } }));
+  }
   if (options.conflicts) {
     const v2 = allKindsForm();
     v2.version = '2.0.0';

@@ -1,4 +1,7 @@
-/** Variant mode: a Beijing overlay (hidden field, tightened bounds), and the same after a rebase with a conflict. */
+/**
+ * Variant mode: a Beijing overlay (hidden field, tightened bounds), the same with a moved field, a
+ * regional pattern, help and unit, and the same after a rebase with a conflict.
+ */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Preview, VariantMode } from '../src/react/index.js';
 import { beijingSession, Part } from './harness.js';
@@ -15,5 +18,6 @@ type Story = StoryObj<typeof meta>;
 
 export const Beijing: Story = {};
 export const BeijingEnglish: Story = { args: { locale: 'en' } };
+export const MovedPatternHelpUnit: Story = { args: { make: () => beijingSession({ regional: true }) } };
 export const RebaseConflicts: Story = { args: { make: () => beijingSession({ conflicts: true }) } };
 export const ResolvedPreview: Story = { args: { children: <Preview delayMs={0} /> } };

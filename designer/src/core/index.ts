@@ -3,6 +3,7 @@ export * from './types.js';
 export * from './palette.js';
 export { allLists, childListsOf, fieldsUnder, findField, isListPointer, joinPointer, layoutAt, parentOf, splitPointer, visitLayout, type ChildList } from './layoutTree.js';
 export { edit } from './commands/edit.js';
+export { containerId, findContainer } from './containerIds.js';
 export * from './commands/fieldCommands.js';
 export * from './commands/layoutCommands.js';
 export * from './commands/renameField.js';

@@ -4,6 +4,7 @@
  * `/layout/children` or `/layout/tabs/1/children`. Every edit copies only the path it walks.
  */
 import type { FormDefinition, LayoutNode, LocalText } from '@nongan/forms';
+import { inheritContainerId } from './containerIds.js';
 import { DesignerError } from './types.js';
 
 type Json = Record<string, unknown> | unknown[];
@@ -48,6 +49,7 @@ function updateAt(node: unknown, segments: string[], update: (value: unknown) =>
   if (current === undefined) throw new DesignerError(`布局中找不到 "${head}"`, `"${head}" not found in the layout`);
   const copy: Json = Array.isArray(node) ? [...node] : { ...(node as Record<string, unknown>) };
   (copy as Record<string, unknown>)[head] = updateAt(current, rest, update);
+  if (!Array.isArray(node)) inheritContainerId(copy, node as object);
   return copy;
 }
 
@@ -159,7 +161,12 @@ export function allLists(definition: FormDefinition): Array<ChildList & { owner:
 
 /** Replace the node at `pointer` with `update(node)`. */
 export function updateNode(layout: LayoutNode, pointer: string, update: (node: LayoutNode) => LayoutNode): LayoutNode {
-  return updateAt(layout, layoutSegments(pointer), (n) => update(n as LayoutNode)) as LayoutNode;
+  return updateAt(layout, layoutSegments(pointer), (n) => {
+    const next = update(n as LayoutNode);
+    // An edited container (title, columns, pages, children) is still the same container.
+    if (next.type === (n as LayoutNode).type) inheritContainerId(next, n as object);
+    return next;
+  }) as LayoutNode;
 }
 
 /** Field keys placed anywhere under `node`. */

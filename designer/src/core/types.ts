@@ -18,7 +18,11 @@ export interface VariantDraft {
 export interface DesignerState {
   /** Base mode: the form edited. Variant mode: the base form (read-only; the overlay is edited). */
   definition: FormDefinition;
-  /** Selected field key, or a layout container pointer (`/layout/children/0`), or nothing. */
+  /**
+   * Selected field key, or a layout container pointer (`/layout/children/0`), or nothing. A
+   * container pointer follows its container across edits (by the container's stable id, see
+   * containerIds.ts): after nodes above it move it names the same container, not its old position.
+   */
   selection: string | null;
   variant: VariantDraft | null;
 }

@@ -6,6 +6,7 @@
  */
 import {
   checkContract,
+  checkPattern,
   rebaseVariant,
   resolveVariant,
   VariantError,
@@ -17,6 +18,7 @@ import {
   type FormVariant,
   type Issue,
   type JsonSchema,
+  type LayoutNode,
   type Lineage,
   type LocalText,
   type Overlay,
@@ -124,6 +126,11 @@ export function tighten(key: string, patch: { [K in keyof Tightening]?: Tighteni
     const current: Record<string, unknown> = { ...(o.tighten?.[key] ?? {}) };
     for (const [name, value] of Object.entries(patch)) {
       if (!(BOUNDS as readonly string[]).includes(name)) throw new DesignerError(`不支持收紧 "${name}"`, `"${name}" cannot be tightened`);
+      if (name === 'pattern' && value !== undefined) {
+        // The same check forms applies on load: a ReDoS or backreference pattern never enters the overlay.
+        const problem = typeof value === 'string' ? checkPattern(value, `/overlay/tighten/${key}/pattern`) : { path: '', messageZh: '正则必须是字符串', message: 'a pattern must be a string' };
+        if (problem) throw new DesignerError(problem.messageZh, problem.message, [problem]);
+      }
       const same = name === 'required' ? baseRequired && value === true : baseProperty[name] === value;
       if (value === undefined || same) delete current[name];
       else current[name] = value;
@@ -135,7 +142,7 @@ export function tighten(key: string, patch: { [K in keyof Tightening]?: Tighteni
   });
 }
 
-/** Relabel; a text equal to the base's is not stored. */
+/** Relabel; a text equal to the base's is not stored, nor an all-empty one (it falls back to the base's). */
 export function relabel(key: string, patch: { [K in keyof Relabel]?: LocalText | undefined }): Command {
   return overlayEdit('variant.relabel', t('修改区域标签', 'Relabel for region'), (o, draft) => {
     requireBaseField(draft, key);
@@ -143,7 +150,8 @@ export function relabel(key: string, patch: { [K in keyof Relabel]?: LocalText |
     const current: Record<string, unknown> = { ...(o.relabel?.[key] ?? {}) };
     for (const [name, value] of Object.entries(patch)) {
       const baseValue = base?.[name as keyof Relabel];
-      if (value === undefined || JSON.stringify(value) === JSON.stringify(baseValue)) delete current[name];
+      const empty = value !== undefined && value.zh.trim() === '' && value.en.trim() === '';
+      if (value === undefined || empty || JSON.stringify(value) === JSON.stringify(baseValue)) delete current[name];
       else current[name] = value;
     }
     const all = { ...(o.relabel ?? {}) };
@@ -285,4 +293,154 @@ export function overlayLineage(draft: VariantDraft): Record<string, Lineage> {
   for (const key of Object.keys(draft.base.fields)) out[key] = (o.hide ?? []).includes(key) ? 'hidden' : touched.has(key) ? 'overridden' : 'inherited';
   for (const key of Object.keys(o.add ?? {})) out[key] = 'added';
   return out;
+}
+
+// ── Moving fields within the variant (`overlay.move`: "field goes right after field") ──────────
+
+type Move = { field: string; after: string };
+
+function locate(node: LayoutNode, field: string): { list: LayoutNode[]; index: number } | undefined {
+  const lists = node.type === 'section' || node.type === 'columns' ? [node.children] : node.type === 'tabs' ? node.tabs.map((t) => t.children) : node.type === 'steps' ? node.steps.map((s) => s.children) : [];
+  for (const list of lists) {
+    const index = list.findIndex((n) => n.type === 'field' && n.field === field);
+    if (index >= 0) return { list, index };
+    for (const child of list) {
+      const found = locate(child, field);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function firstSectionList(node: LayoutNode): LayoutNode[] | undefined {
+  if (node.type === 'section') return node.children;
+  const lists = node.type === 'columns' ? [node.children] : node.type === 'tabs' ? node.tabs.map((t) => t.children) : node.type === 'steps' ? node.steps.map((s) => s.children) : [];
+  for (const list of lists) for (const child of list) {
+    const found = firstSectionList(child);
+    if (found) return found;
+  }
+  return lists[0];
+}
+
+/** Apply one move to a mutable layout, as resolveVariant does; false when it cannot apply. */
+function applyMove(layout: LayoutNode, move: Move): boolean {
+  if (move.field === move.after) return false;
+  const from = locate(layout, move.field);
+  if (!from || !locate(layout, move.after)) return false;
+  from.list.splice(from.index, 1);
+  const to = locate(layout, move.after)!;
+  to.list.splice(to.index + 1, 0, { type: 'field', field: move.field });
+  return true;
+}
+
+/** The layout after the overlay's adds and the given moves (hidden fields still in place), as resolveVariant builds it. */
+function layoutWith(draft: VariantDraft, moves: readonly Move[]): LayoutNode {
+  const layout = JSON.parse(JSON.stringify(draft.base.layout)) as LayoutNode;
+  for (const [key, entry] of Object.entries(draft.variant.overlay.add ?? {})) {
+    const node: LayoutNode = { type: 'field', field: key };
+    if (entry.after === undefined) firstSectionList(layout)?.push(node);
+    else {
+      const at = locate(layout, entry.after);
+      at?.list.splice(at.index + 1, 0, node);
+    }
+  }
+  for (const move of moves) applyMove(layout, move);
+  return layout;
+}
+
+function fieldOrder(layout: LayoutNode): string[] {
+  const out: string[] = [];
+  const walk = (n: LayoutNode) => {
+    if (n.type === 'field') out.push(n.field);
+    else if (n.type === 'section' || n.type === 'columns') n.children.forEach(walk);
+    else if (n.type === 'tabs') n.tabs.forEach((t) => t.children.forEach(walk));
+    else if (n.type === 'steps') n.steps.forEach((s) => s.children.forEach(walk));
+  };
+  walk(layout);
+  return out;
+}
+
+let orderMemo: { base: FormDefinition; add: Overlay['add']; move: Overlay['move']; order: string[] } | undefined;
+
+/**
+ * Every field of the variant (base and added, hidden ones included) in the document order of the
+ * variant's layout — the order the variant table lists them in and ↑/↓ move them through. Fields
+ * not placed in the layout come last.
+ */
+export function variantFieldOrder(draft: VariantDraft): string[] {
+  const { add, move } = draft.variant.overlay;
+  if (orderMemo && orderMemo.base === draft.base && orderMemo.add === add && orderMemo.move === move) return orderMemo.order;
+  const placed = fieldOrder(layoutWith(draft, move ?? []));
+  const seen = new Set(placed);
+  const order = [...placed, ...[...Object.keys(draft.base.fields), ...Object.keys(add ?? {})].filter((k) => !seen.has(k))];
+  orderMemo = { base: draft.base, add, move, order };
+  return order;
+}
+
+const sameLayout = (a: LayoutNode, b: LayoutNode) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The move list that places `field` right after `after`, storing only differences: the field's
+ * earlier move is replaced when that gives the same layout, and every entry whose removal leaves
+ * the layout unchanged is dropped (a field moved back to its base position leaves no entry).
+ */
+function movesWith(draft: VariantDraft, moves: readonly Move[], field: string, after: string): Move[] {
+  const desired = layoutWith(draft, moves);
+  if (!applyMove(desired, { field, after })) throw new DesignerError(`无法把 "${field}" 移到 "${after}" 之后`, `"${field}" cannot be moved after "${after}"`);
+  const replaced = [...moves.filter((m) => m.field !== field), { field, after }];
+  const list = sameLayout(layoutWith(draft, replaced), desired) ? replaced : [...moves, { field, after }];
+  return pruneMoves(draft, list, desired);
+}
+
+function pruneMoves(draft: VariantDraft, moves: Move[], target: LayoutNode): Move[] {
+  let list = moves;
+  for (let i = 0; i < list.length; ) {
+    const without = [...list.slice(0, i), ...list.slice(i + 1)];
+    if (sameLayout(layoutWith(draft, without), target)) list = without;
+    else i++;
+  }
+  return list;
+}
+
+function requireMovable(draft: VariantDraft, key: string): void {
+  requireBaseField(draft, key);
+  if ((draft.variant.overlay.hide ?? []).includes(key)) throw new DesignerError(`字段 "${key}" 已隐藏，不能移动`, `field "${key}" is hidden and cannot be moved`);
+}
+
+/** Place `key` right after field `after` in the variant; `null` drops the field's own move (back to where the base puts it). */
+export function moveVariantField(key: string, after: string | null): Command {
+  return overlayEdit('variant.move', t('移动区域字段', 'Move field in region'), (o, draft) => {
+    requireMovable(draft, key);
+    const moves = o.move ?? [];
+    if (after === null) {
+      const rest = moves.filter((m) => m.field !== key);
+      return { ...o, move: pruneMoves(draft, rest, layoutWith(draft, rest)) };
+    }
+    requireBaseField(draft, after);
+    return { ...o, move: movesWith(draft, moves, key, after) };
+  });
+}
+
+/**
+ * One step up (-1) or down (+1) among the variant's visible fields in document order (the
+ * keyboard alternative to placing a field). Down puts it after the next field; up after the one
+ * before the previous — or, for the second field, puts the first field after it.
+ */
+export function moveVariantFieldBy(key: string, delta: -1 | 1): Command {
+  return overlayEdit('variant.move', delta < 0 ? t('上移', 'Move up') : t('下移', 'Move down'), (o, draft) => {
+    requireMovable(draft, key);
+    const hidden = new Set(o.hide ?? []);
+    const moves = o.move ?? [];
+    const order = fieldOrder(layoutWith(draft, moves)).filter((k) => !hidden.has(k));
+    const i = order.indexOf(key);
+    if (i < 0) throw new DesignerError(`字段 "${key}" 未放入布局`, `field "${key}" is not placed in the layout`);
+    if (delta > 0) {
+      const next = order[i + 1];
+      if (next === undefined) throw new DesignerError('已在最后', 'already last');
+      return { ...o, move: movesWith(draft, moves, key, next) };
+    }
+    if (i === 0) throw new DesignerError('已在最前', 'already first');
+    const beforePrevious = order[i - 2];
+    return { ...o, move: beforePrevious !== undefined ? movesWith(draft, moves, key, beforePrevious) : movesWith(draft, moves, order[0]!, key) };
+  });
 }

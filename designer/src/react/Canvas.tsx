@@ -8,6 +8,7 @@ import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-
 import { memo } from 'react';
 import type { LayoutNode } from '@nongan/forms';
 import { moveBy, removeContainer } from '../core/commands/layoutCommands.js';
+import { containerId } from '../core/containerIds.js';
 import { childListsOf } from '../core/layoutTree.js';
 import { PALETTE_CONTAINERS } from '../core/palette.js';
 import { useDesignerEnv, useDesignerSelector, useRun } from './context.js';
@@ -26,7 +27,9 @@ export function Canvas() {
   );
 }
 
-const nodeId = (node: LayoutNode, pointer: string) => (node.type === 'field' ? `field:${node.field}` : `node:${pointer}`);
+// Containers are keyed by their stable id (core/containerIds.ts), not their position: a container
+// whose pointer shifts keeps its card (and its drag state) instead of being remounted.
+const nodeId = (node: LayoutNode) => (node.type === 'field' ? `field:${node.field}` : `node:${containerId(node)}`);
 
 const ContainerLists = memo(function ContainerLists({ node, pointer }: { node: LayoutNode; pointer: string }) {
   const { locale } = useDesignerEnv();
@@ -46,7 +49,7 @@ const NodeList = memo(function NodeList({ listPointer, nodes }: { listPointer: s
   const { locale } = useDesignerEnv();
   const data: DragData = { source: 'list', list: listPointer, length: nodes.length };
   const { setNodeRef, isOver } = useDroppable({ id: `list:${listPointer}`, data });
-  const ids = nodes.map((n, i) => nodeId(n, `${listPointer}/${i}`));
+  const ids = nodes.map((n) => nodeId(n));
   return (
     <SortableContext id={`ctx:${listPointer}`} items={ids} strategy={verticalListSortingStrategy}>
       <div ref={setNodeRef} className={`ngd-list${isOver ? ' ngd-list--over' : ''}`} data-list={listPointer}>
@@ -71,7 +74,7 @@ const ContainerCard = memo(function ContainerCard({ node, pointer, list, index, 
   const title = node.type === 'section' && node.title ? pick(node.title, locale) : node.type === 'columns' ? `${node.columns}` : '';
   const label = `${typeLabel ? pick(typeLabel, locale) : node.type}${title ? `：${title}` : ''}`;
   const data: DragData = { source: 'canvas', pointer, list, index, label };
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useSortable({ id: `node:${pointer}`, data, disabled: locked });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useSortable({ id: nodeId(node), data, disabled: locked });
   return (
     <div ref={setNodeRef} className={`ngd-container${selected ? ' ngd-card--selected' : ''}${isDragging ? ' ngd-card--dragging' : ''}`} data-node={pointer}>
       <div className="ngd-container-head">

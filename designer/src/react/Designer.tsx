@@ -21,6 +21,7 @@ import { docIdOf, type DesignerStore, type VersionEntry } from '../store/types.j
 import { Canvas } from './Canvas.js';
 import { DesignerContext, type DesignerEnv } from './context.js';
 import { DesignerDnd } from './dnd.js';
+import { UNCOMMITTED } from './inputs.js';
 import { Palette } from './Palette.js';
 import { Preview } from './Preview.js';
 import { PropertyPanel } from './PropertyPanel.js';
@@ -205,8 +206,15 @@ export function Designer(props: DesignerProps) {
 
   const env: DesignerEnv = useMemo(() => ({ session, store, locale, contracts, locked, report, onFieldRender: props.onFieldRender }), [session, store, locale, contracts, locked, report, props.onFieldRender]);
 
+  // Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z are the designer's undo/redo everywhere, text fields included:
+  // their typing is already in the document, one run of typing per field being one undo step. Only
+  // where typing is not (yet) part of the document (a box marked data-ngd-uncommitted: a key applied
+  // on Enter, a change note, JSON that does not parse…) and while an IME composes does the browser
+  // keep the key for its own text undo. See README "Undo in text fields".
   const onKeyDown = (e: KeyboardEvent) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    if (e.nativeEvent.isComposing || e.key === 'Process') return;
+    if (e.target instanceof Element && e.target.closest(`[${UNCOMMITTED}]`)) return;
     const key = e.key.toLowerCase();
     if (key === 'z' && !e.shiftKey) {
       e.preventDefault();

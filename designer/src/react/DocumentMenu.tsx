@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { DocumentSummary } from '../store/types.js';
 import { useDesignerEnv } from './context.js';
+import { uncommittedProps } from './inputs.js';
 import { pick, say } from './text.js';
 import { useWorkspace } from './workspace.js';
 
@@ -36,7 +37,7 @@ export function DocumentMenu() {
         {say(locale, '打开', 'Open')}
       </button>
       <label htmlFor={newIdId}>{say(locale, '新表单编号', 'New form id')}</label>
-      <input id={newIdId} type="text" size={12} value={newId} onChange={(e) => setNewId(e.target.value)} />
+      <input id={newIdId} type="text" size={12} value={newId} onChange={(e) => setNewId(e.target.value)} {...uncommittedProps(true)} />
       <button type="button" disabled={!newId} onClick={() => void workspace.newForm(newId).then(() => setNewId(''))}>
         {say(locale, '新建空白表单', 'New blank form')}
       </button>

@@ -10,7 +10,7 @@ import type { VariantDraft } from '../core/types.js';
 import { FormView, formStyles, type FormMode } from '@nongan/forms/react';
 import { resolveDraft } from '../core/variant.js';
 import { useDesignerEnv, useSettledState } from './context.js';
-import { IssueList, Select } from './inputs.js';
+import { IssueList, Select, uncommittedProps } from './inputs.js';
 import { say } from './text.js';
 
 type Shown = FormDefinition | { invalid: true; issues: Issue[] };
@@ -32,7 +32,8 @@ export function Preview({ delayMs = 250 }: { delayMs?: number }) {
   const [mode, setMode] = useState<FormMode>('edit');
   const shown = usePreviewDefinition(delayMs);
   return (
-    <section className="ngd-panel ngd-preview" aria-label={say(uiLocale, '预览', 'Preview')}>
+    // Sample data typed into the preview is not the document: Ctrl+Z there is the browser's text undo.
+    <section className="ngd-panel ngd-preview" aria-label={say(uiLocale, '预览', 'Preview')} {...uncommittedProps(true)}>
       <style>{formStyles}</style>
       <h2>{say(uiLocale, '实时预览', 'Live preview')}</h2>
       <Select label={say(uiLocale, '预览语言', 'Preview language')} value={locale} options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} onChange={setLocale} />

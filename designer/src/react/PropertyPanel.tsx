@@ -10,7 +10,7 @@ import { moveField, moveNode, updateContainer } from '../core/commands/layoutCom
 import { renameField } from '../core/commands/renameField.js';
 import { layoutAt } from '../core/layoutTree.js';
 import { useDesignerEnv, useDesignerSelector, useRun } from './context.js';
-import { Checkbox, Group, LocalTextInput, NumberInput, Select, TextInput } from './inputs.js';
+import { Checkbox, Group, LocalTextInput, NumberInput, Select, TextInput, uncommittedProps } from './inputs.js';
 import { OptionsEditor } from './OptionsEditor.js';
 import { useListChoices } from './Palette.js';
 import { RowsEditor } from './RowsEditor.js';
@@ -154,7 +154,7 @@ function KeyInput({ fieldKey }: { fieldKey: string }) {
   return (
     <>
       <label htmlFor={id}>{say(locale, '字段键（回车确认，规则与布局随之更新）', 'Field key (Enter to apply; rules and layout follow)')}</label>
-      <input id={id} type="text" value={draft} disabled={locked} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      <input id={id} type="text" value={draft} disabled={locked} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} {...uncommittedProps(draft !== fieldKey)} />
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ROW_COLUMN_KINDS, setRowColumns, type RowColumn, type RowColumnKind } from '../core/commands/rowsCommands.js';
 import { useDesignerEnv, useDesignerSelector, useRun } from './context.js';
-import { Group } from './inputs.js';
+import { Group, uncommittedProps } from './inputs.js';
 import { say } from './text.js';
 
 const KIND_LABELS: Record<RowColumnKind, [string, string]> = { text: ['文本', 'Text'], integer: ['整数', 'Integer'], number: ['数字', 'Number'], date: ['日期', 'Date'], switch: ['开关', 'Switch'] };
@@ -39,6 +39,7 @@ export function RowsEditor({ fieldKey }: { fieldKey: string }) {
                   size={8}
                   aria-label={say(locale, `第 ${i + 1} 列的键`, `Key of column ${i + 1}`)}
                   value={keys[i] ?? c.key}
+                  {...uncommittedProps(keys[i] !== undefined && keys[i] !== c.key)}
                   disabled={locked}
                   onChange={(e) => setKeys({ ...keys, [i]: e.target.value })}
                   onBlur={() => {

@@ -9,7 +9,7 @@ import type { Expression, FieldSpec, FormDefinition } from '@nongan/forms';
 import { RULE_KINDS, setRule, type RuleKind } from '../core/commands/ruleCommands.js';
 import { checkRule, CONDITION_OPERATORS, fromJsonLogic, isGroup, OPERATOR_LABELS, toJsonLogic, type Condition, type ConditionOperator, type RuleGroup } from '../core/ruleModel.js';
 import { useDesignerEnv, useDesignerSelector, useRun } from './context.js';
-import { Group, IssueList, Select } from './inputs.js';
+import { Group, IssueList, Select, uncommittedProps } from './inputs.js';
 import { pick, say } from './text.js';
 
 const RULE_LABELS: Record<RuleKind, { zh: string; en: string }> = {
@@ -59,6 +59,7 @@ export function RuleEditor({ fieldKey }: { fieldKey: string }) {
         className="ngd-raw"
         rows={3}
         value={raw}
+        {...uncommittedProps(rawError !== null)}
         disabled={locked}
         onChange={(e) => {
           setRaw(e.target.value);

@@ -1,15 +1,17 @@
 /**
  * Variant mode: the base form's fields with their lineage (inherited / overridden / added / hidden),
- * per field: hide, relabel, tighten; regional fields added after a base field; rebase onto a newer
+ * listed in the variant's layout order; per field: hide, move (↑/↓ or "place after"), relabel
+ * (label, help, unit), tighten (bounds, pattern — checked as typed with forms' checkPattern);
+ * regional fields added after a base field; rebase onto a newer
  * base version with its conflicts to settle. The overlay keeps only differences (core/variant.ts).
  */
-import { memo, useId, useState } from 'react';
-import type { FieldKind, FieldRules, JsonSchema, Lineage } from '@nongan/forms';
+import { memo, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { checkPattern, type FieldKind, type FieldRules, type Issue, type JsonSchema, type Lineage } from '@nongan/forms';
 import { PALETTE_FIELDS } from '../core/palette.js';
-import { addVariantField, draftLineage, relabel, removeVariantField, setHidden, updateVariantField, setVariantOptions, setVariantRules, settleConflict, tighten } from '../core/variant.js';
+import { addVariantField, draftLineage, moveVariantField, moveVariantFieldBy, relabel, removeVariantField, setHidden, updateVariantField, setVariantOptions, setVariantRules, settleConflict, tighten, variantFieldOrder } from '../core/variant.js';
 import { DICTIONARIES } from '../core/dictionaries.js';
 import { useDesignerEnv, useDesignerSelector, useRun, shallowEqualArrays } from './context.js';
-import { Checkbox, NumberInput, Select, TextInput } from './inputs.js';
+import { Checkbox, IssueList, NumberInput, Select, TextInput, uncommittedProps } from './inputs.js';
 import { pick, say } from './text.js';
 import { useWorkspace } from './workspace.js';
 
@@ -25,7 +27,7 @@ export function VariantMode() {
   const workspace = useWorkspace();
   const region = useDesignerSelector((s) => s.state.variant?.variant.region ?? null);
   const baseRef = useDesignerSelector((s) => s.state.variant?.variant.base ?? null);
-  const keys = useDesignerSelector((s) => (s.state.variant ? [...Object.keys(s.state.variant.base.fields), ...Object.keys(s.state.variant.variant.overlay.add ?? {})] : []), [], shallowEqualArrays);
+  const keys = useDesignerSelector((s) => (s.state.variant ? variantFieldOrder(s.state.variant) : []), [], shallowEqualArrays);
   if (!region || !baseRef) return null;
   const newer = (workspace?.baseVersions ?? []).filter((v) => v.version !== baseRef.version && v.publishedAt && isNewer(v.version, baseRef.version));
   return (
@@ -107,6 +109,7 @@ const VariantFieldRow = memo(function VariantFieldRow({ fieldKey }: { fieldKey: 
         <span className={`ngd-lineage ngd-lineage--${lineage}`}>{say(locale, LINEAGE[lineage].zh, LINEAGE[lineage].en)}</span>
       </td>
       <td>
+        {!hidden && <Position fieldKey={fieldKey} name={name} />}
         {added ? (
           <>
             <TextInput label={say(locale, `字段标签（中文）：${fieldKey}`, `Field label (Chinese): ${fieldKey}`)} value={added.field.label.zh} disabled={locked} onChange={(v) => run(() => updateVariantField(fieldKey, (e) => ({ ...e, field: { ...e.field, label: { ...e.field.label, zh: v } } })), `${fieldKey}:alabel`)} />
@@ -133,6 +136,9 @@ const VariantFieldRow = memo(function VariantFieldRow({ fieldKey }: { fieldKey: 
                     onChange={(v) => run(() => tighten(fieldKey, { [bound]: v }), `${fieldKey}:t:${bound}`)}
                   />
                 ))}
+                {type === 'string' && (spec.kind === 'text' || spec.kind === 'textarea') && <RegionalPattern fieldKey={fieldKey} basePattern={typeof baseProperty?.pattern === 'string' ? baseProperty.pattern : undefined} stored={tightening?.pattern} />}
+                <RegionalText fieldKey={fieldKey} what="help" zh="帮助说明" en="Help text" value={relabelled?.help ?? spec.help} />
+                {(type === 'number' || type === 'integer' || spec.unit) && <RegionalText fieldKey={fieldKey} what="unit" zh="单位" en="Unit" value={relabelled?.unit ?? spec.unit} />}
                 {(spec.kind === 'select' || spec.kind === 'radio' || spec.kind === 'checkboxes') && <RegionalOptions fieldKey={fieldKey} />}
                 <RegionalRules fieldKey={fieldKey} />
                 {!baseRequired && <Checkbox label={say(locale, `本地区必填：${name}`, `Required in this region: ${name}`)} checked={tightening?.required === true} disabled={locked} onChange={(v) => run(() => tighten(fieldKey, { required: v ? true : undefined }))} />}
@@ -144,6 +150,144 @@ const VariantFieldRow = memo(function VariantFieldRow({ fieldKey }: { fieldKey: 
     </tr>
   );
 });
+
+/**
+ * Where the field sits in the region's form: ↑/↓ (one step among the visible fields, in document
+ * order) and "place after" (any field, across sections). Stored as `overlay.move`, only differences.
+ */
+function Position({ fieldKey, name }: { fieldKey: string; name: string }) {
+  const { locale, locked } = useDesignerEnv();
+  const run = useRun();
+  const [choosing, setChoosing] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const done = () => {
+    setChoosing(false);
+    requestAnimationFrame(() => toggle.current?.focus());
+  };
+  // The row moves in the table: keep keyboard focus on the button that moved it.
+  const keepFocus = (e: MouseEvent<HTMLButtonElement>) => {
+    const button = e.currentTarget;
+    requestAnimationFrame(() => {
+      if (button.isConnected && document.activeElement !== button) button.focus();
+    });
+  };
+  return (
+    <div className="ngd-variant-position">
+      <button type="button" disabled={locked} onClick={(e) => run(() => moveVariantFieldBy(fieldKey, -1)) && keepFocus(e)}>
+        {say(locale, '上移', 'Move up')}
+        <span className="ngd-visually-hidden">{say(locale, `：${name}`, `: ${name}`)}</span>
+      </button>{' '}
+      <button type="button" disabled={locked} onClick={(e) => run(() => moveVariantFieldBy(fieldKey, 1)) && keepFocus(e)}>
+        {say(locale, '下移', 'Move down')}
+        <span className="ngd-visually-hidden">{say(locale, `：${name}`, `: ${name}`)}</span>
+      </button>{' '}
+      <button ref={toggle} type="button" disabled={locked} aria-expanded={choosing} onClick={() => setChoosing((v) => !v)}>
+        {say(locale, '移到…', 'Move to…')}
+        <span className="ngd-visually-hidden">{say(locale, `：${name}`, `: ${name}`)}</span>
+      </button>
+      {/* The list of every field is rendered on demand only: a 300-field form would otherwise carry 300 × 300 options. */}
+      {choosing && <PlaceAfter fieldKey={fieldKey} onDone={done} />}
+    </div>
+  );
+}
+
+function PlaceAfter({ fieldKey, onDone }: { fieldKey: string; onDone: () => void }) {
+  const { locale, locked } = useDesignerEnv();
+  const run = useRun();
+  const after = useDesignerSelector((s) => s.state.variant?.variant.overlay.move?.find((m) => m.field === fieldKey)?.after ?? '', [fieldKey]);
+  const others = useDesignerSelector((s) => (s.state.variant ? variantFieldOrder(s.state.variant).filter((k) => k !== fieldKey && !(s.state.variant!.variant.overlay.hide ?? []).includes(k)) : []), [fieldKey], shallowEqualArrays);
+  const id = useId();
+  return (
+    <>
+      {' '}
+      <label htmlFor={id}>{say(locale, `放在此字段之后：${fieldKey}`, `Place after: ${fieldKey}`)}</label>
+      <select
+        id={id}
+        autoFocus
+        value={others.includes(after) ? after : ''}
+        disabled={locked}
+        onKeyDown={(e) => e.key === 'Escape' && onDone()}
+        onChange={(e) => run(() => moveVariantField(fieldKey, e.target.value === '' ? null : e.target.value)) && onDone()}
+      >
+        <option value="">{say(locale, '（基础表单中的位置）', '(its place in the base form)')}</option>
+        {others.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/**
+ * A stricter `pattern` for the region (only where the base has none: two patterns cannot be
+ * compared). Checked as typed with forms' checkPattern: a refused pattern (backreference,
+ * lookaround, invalid…) shows its reason and is not stored — the overlay keeps no pattern until
+ * the text is acceptable.
+ */
+function RegionalPattern({ fieldKey, basePattern, stored }: { fieldKey: string; basePattern: string | undefined; stored: string | undefined }) {
+  const { locale, locked } = useDesignerEnv();
+  const run = useRun();
+  const [text, setText] = useState(stored ?? '');
+  const [problem, setProblem] = useState<Issue | null>(null);
+  const id = useId();
+  const errorId = useId();
+  // Undo / redo / a rebase changed the stored pattern: show it (a refused text stays until edited).
+  useEffect(() => {
+    if (stored !== undefined) {
+      setText(stored);
+      setProblem(null);
+    } else if (problem === null) setText('');
+  }, [stored]);
+  if (basePattern !== undefined) {
+    return <p>{say(locale, `正则格式：基础表单已规定 ${basePattern}，区域不能更改`, `Pattern: the base form sets ${basePattern}; a region cannot change it`)}</p>;
+  }
+  const coalesce = `${fieldKey}:t:pattern`;
+  return (
+    <>
+      <label htmlFor={id}>{say(locale, `正则格式（基础：无，留空则不限）：${fieldKey}`, `Pattern (base: none; empty for none): ${fieldKey}`)}</label>
+      <input
+        id={id}
+        type="text"
+        spellCheck={false}
+        value={text}
+        disabled={locked}
+        aria-invalid={problem !== null}
+        {...uncommittedProps(problem !== null)}
+        aria-describedby={problem ? errorId : undefined}
+        onChange={(e) => {
+          const value = e.target.value;
+          setText(value);
+          const issue = value === '' ? null : checkPattern(value, `/overlay/tighten/${fieldKey}/pattern`);
+          setProblem(issue);
+          if (issue) {
+            if (stored !== undefined) run(() => tighten(fieldKey, { pattern: undefined }), coalesce);
+          } else run(() => tighten(fieldKey, { pattern: value === '' ? undefined : value }), coalesce);
+        }}
+      />
+      {problem && (
+        <div id={errorId}>
+          <IssueList issues={[problem]} locale={locale} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Regional help text or unit (zh + en); all empty (or equal to the base's) falls back to the base's. */
+function RegionalText({ fieldKey, what, zh, en, value }: { fieldKey: string; what: 'help' | 'unit'; zh: string; en: string; value: { zh: string; en: string } | undefined }) {
+  const { locale, locked } = useDesignerEnv();
+  const run = useRun();
+  const current = { zh: value?.zh ?? '', en: value?.en ?? '' };
+  const commit = (next: { zh: string; en: string }) => run(() => relabel(fieldKey, { [what]: next }), `${fieldKey}:v${what}`);
+  return (
+    <>
+      <TextInput label={say(locale, `区域${zh}（中文，留空沿用基础）：${fieldKey}`, `Regional ${en.toLowerCase()} (Chinese; empty keeps the base's): ${fieldKey}`)} value={current.zh} disabled={locked} onChange={(v) => commit({ ...current, zh: v })} />
+      <TextInput label={say(locale, `区域${zh}（英文，留空沿用基础）：${fieldKey}`, `Regional ${en.toLowerCase()} (English; empty keeps the base's): ${fieldKey}`)} value={current.en} disabled={locked} onChange={(v) => commit({ ...current, en: v })} />
+    </>
+  );
+}
 
 function Conflicts() {
   const { locale, locked } = useDesignerEnv();
@@ -183,7 +327,7 @@ function AddRegionalField() {
     <fieldset>
       <legend>{say(locale, '新增区域字段', 'Add a regional field')}</legend>
       <Select label={say(locale, '控件类型', 'Kind')} value={kind} options={PALETTE_FIELDS.filter((p) => p.kind !== 'computed').map((p) => ({ value: p.kind, label: pick(p.label, locale) }))} onChange={setKind} />
-      <TextInput label={say(locale, '字段键（可留空）', 'Field key (optional)')} value={key} onChange={setKey} />
+      <TextInput label={say(locale, '字段键（可留空）', 'Field key (optional)')} value={key} onChange={setKey} uncommitted />
       <label htmlFor={afterId}>{say(locale, '放在此字段之后', 'Place after')}</label>
       <select id={afterId} value={after} onChange={(e) => setAfter(e.target.value)}>
         <option value="">{say(locale, '（第一个分区末尾）', '(end of the first section)')}</option>
@@ -246,6 +390,7 @@ function RegionalRules({ fieldKey }: { fieldKey: string }) {
         disabled={locked}
         placeholder={base ? JSON.stringify(base) : '{"visibleIf": …}'}
         value={text}
+        {...uncommittedProps(error !== null)}
         onChange={(e) => {
           setText(e.target.value);
           if (e.target.value.trim() === '') {

@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { checkPublishable } from '../core/publishCheck.js';
 import { diffDocs } from '../store/diff.js';
 import { useDesignerEnv, useSettledState } from './context.js';
-import { IssueList, TextInput } from './inputs.js';
+import { IssueList, TextInput, uncommittedProps } from './inputs.js';
 import { say } from './text.js';
 import { useWorkspace } from './workspace.js';
 
@@ -53,8 +53,8 @@ export function VersionList() {
             {say(locale, '将发布版本', 'Will publish version')} <strong>{version}</strong>
           </p>
           <label htmlFor={dateId}>{say(locale, '生效日期', 'Effective from')}</label>
-          <input id={dateId} type="date" value={effectiveFrom} required onChange={(e) => setEffectiveFrom(e.target.value)} />
-          <TextInput label={say(locale, '变更说明', 'Change note')} multiline value={note} onChange={setNote} />
+          <input id={dateId} type="date" value={effectiveFrom} required onChange={(e) => setEffectiveFrom(e.target.value)} {...uncommittedProps(true)} />
+          <TextInput label={say(locale, '变更说明', 'Change note')} multiline value={note} onChange={setNote} uncommitted />
           <IssueList issues={check.issues.slice(0, 20)} locale={locale} />
           <button type="submit" disabled={!check.ok || note.trim() === ''}>
             {say(locale, '发布', 'Publish')}

@@ -1,16 +1,26 @@
-/** Small controlled inputs for the panels; each commits through a callback and labels itself. */
+/**
+ * Small controlled inputs for the panels; each commits through a callback and labels itself.
+ * `data-ngd-uncommitted` marks a box whose text is not (yet) part of the document: there Ctrl+Z is
+ * the browser's own text undo, not the designer's (see Designer.tsx and the README).
+ */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { LocalText } from '@nongan/forms';
 
-export function TextInput({ label, value, onChange, disabled, multiline }: { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; multiline?: boolean }) {
+export const UNCOMMITTED = 'data-ngd-uncommitted';
+
+/** The attribute for a box whose text is not (yet) in the document. */
+export const uncommittedProps = (uncommitted: boolean) => (uncommitted ? { [UNCOMMITTED]: 'true' } : {});
+
+export function TextInput({ label, value, onChange, disabled, multiline, uncommitted = false }: { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; multiline?: boolean; uncommitted?: boolean }) {
   const id = useId();
+  const mark = uncommittedProps(uncommitted);
   return (
     <>
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea id={id} value={value} disabled={disabled} rows={2} onChange={(e) => onChange(e.target.value)} />
+        <textarea id={id} value={value} disabled={disabled} rows={2} onChange={(e) => onChange(e.target.value)} {...mark} />
       ) : (
-        <input id={id} type="text" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} />
+        <input id={id} type="text" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} {...mark} />
       )}
     </>
   );
@@ -44,6 +54,7 @@ export function NumberInput({ label, value, onChange, disabled, integer }: { lab
         type="number"
         step={integer ? 1 : 'any'}
         value={text}
+        {...uncommittedProps(text === '' ? value !== undefined : Number(text) !== value)}
         disabled={disabled}
         onChange={(e) => {
           setText(e.target.value);

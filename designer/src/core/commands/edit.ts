@@ -6,6 +6,8 @@
  * states are immutable and share untouched branches, this memo costs a few references per edit.
  */
 import type { FormDefinition, LocalText } from '@nongan/forms';
+import { containerId, findContainer } from '../containerIds.js';
+import { layoutAt } from '../layoutTree.js';
 import type { Command, DesignerState, VariantDraft } from '../types.js';
 import { DesignerError } from '../types.js';
 
@@ -33,7 +35,7 @@ export function edit(type: string, label: LocalText, apply: (state: DesignerStat
     type,
     label,
     execute(state) {
-      const next = apply(state);
+      const next = followSelection(state, apply(state));
       const variantSlices = state.variant && next.variant ? changedSlices(state.variant, next.variant) : 'whole';
       memo = { definition: changedSlices(state.definition, next.definition), variant: variantSlices, previousVariant: state.variant, selection: state.selection };
       return next;
@@ -47,6 +49,27 @@ export function edit(type: string, label: LocalText, apply: (state: DesignerStat
       return { ...state, definition, variant, selection: memo.selection };
     },
   };
+}
+
+/**
+ * A selected container is addressed by its pointer, which an edit of the layout may shift (a node
+ * above it moved, a sibling removed). Unless the edit chose a selection itself, re-point the
+ * selection at the same container by its stable id (containerIds.ts), or clear it when the
+ * container is gone.
+ */
+function followSelection(before: DesignerState, after: DesignerState): DesignerState {
+  const selection = before.selection;
+  if (after.selection !== selection || selection === null || !selection.startsWith('/layout')) return after;
+  if (after.definition.layout === before.definition.layout) return after;
+  let node: unknown;
+  try {
+    node = layoutAt(before.definition.layout, selection);
+  } catch {
+    return after;
+  }
+  if (!node || Array.isArray(node) || (node as { type?: unknown }).type === 'field') return after;
+  const pointer = findContainer(after.definition.layout, containerId(node as Parameters<typeof containerId>[0]));
+  return pointer === selection ? after : { ...after, selection: pointer };
 }
 
 /** `fields` with `key` replaced (same object identity for every other field). */

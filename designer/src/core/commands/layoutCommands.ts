@@ -18,22 +18,10 @@ export function addContainer(type: ContainerType, list: string, index = Number.M
 /** Move the node at pointer `from` to `toList` at `toIndex` (index counted before the move). */
 export function moveNode(from: string, toList: string, toIndex: number): Command {
   return edit('layout.move', t('移动', 'Move'), (state) => {
-    const node = layoutAt(state.definition.layout, from);
+    // A selected container follows the move by its stable id (edit() re-points the selection).
     const layout = moveInTree(state.definition.layout, from, toList, toIndex);
-    // A selected container moves with its pointer; a selected field keeps its key.
-    const selection = state.selection === from && node && !Array.isArray(node) && node.type !== 'field' ? locateMoved(layout, node) : state.selection;
-    return { ...state, selection, definition: { ...state.definition, layout } };
+    return { ...state, definition: { ...state.definition, layout } };
   });
-}
-
-function locateMoved(layout: LayoutNode, node: LayoutNode): string | null {
-  let found: string | null = null;
-  const walk = (n: LayoutNode, p: string) => {
-    if (n === node) found = p;
-    for (const l of childListsOf(n, p)) l.nodes.forEach((c, i) => walk(c, `${l.pointer}/${i}`));
-  };
-  walk(layout, '/layout');
-  return found;
 }
 
 /** Move a field by key. */
@@ -55,10 +43,8 @@ export function moveBy(pointer: string, delta: -1 | 1): Command {
     const items = layoutAt(state.definition.layout, list) as LayoutNode[];
     const target = index + delta;
     if (target < 0 || target >= items.length) throw new DesignerError(delta < 0 ? '已在最前' : '已在最后', delta < 0 ? 'already first' : 'already last');
-    const node = items[index]!;
     const layout = moveInTree(state.definition.layout, pointer, list, delta < 0 ? target : target + 1);
-    const selection = state.selection === pointer && node.type !== 'field' ? `${list}/${target}` : state.selection;
-    return { ...state, selection, definition: { ...state.definition, layout } };
+    return { ...state, definition: { ...state.definition, layout } };
   });
 }
 
@@ -73,7 +59,7 @@ export function removeContainer(pointer: string): Command {
     const { list, index } = parentOf(pointer);
     const lifted = childListsOf(node, pointer).flatMap((l) => l.nodes);
     const layout = updateListAt(state.definition.layout, list, (items) => [...items.slice(0, index), ...lifted, ...items.slice(index + 1)]);
-    return { ...state, selection: state.selection === pointer ? null : state.selection, definition: { ...state.definition, layout } };
+    return { ...state, definition: { ...state.definition, layout } };
   });
 }
 
