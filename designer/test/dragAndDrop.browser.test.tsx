@@ -1,7 +1,7 @@
 /**
- * Building a form by pointer drag and drop (real mouse input through Playwright), and by keyboard
- * only (dnd-kit's KeyboardSensor plus the non-drag buttons), with undo/redo from the keyboard
- * shortcuts, in real Chromium.
+ * Building a form by pointer drag and drop (pointer events a mouse would send, paced by frames as a
+ * hand moves), and by keyboard only (dnd-kit's KeyboardSensor plus the non-drag buttons), with
+ * undo/redo from the keyboard shortcuts, in real Chromium.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
@@ -11,25 +11,47 @@ import { axeViolations, button, labelled, mount, until } from './render.js';
 
 const order = (host: HTMLElement, list: string) => [...host.querySelectorAll(`[data-list="${list}"] > [data-field]`)].map((e) => e.getAttribute('data-field'));
 const SECTION = '/layout/children/0/children';
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * Drags `source` onto `target` (at `at` inside it, default its centre) with the pointer events a mouse
+ * sends, waiting a frame after each move as a hand would. Playwright's one-call dragAndDrop can release
+ * before the page has rendered the last move on a loaded machine, which a person never does.
+ */
+async function drag(source: Element, target: Element, at?: { x: number; y: number }) {
+  const from = source.getBoundingClientRect();
+  const to = target.getBoundingClientRect();
+  const start = { x: from.left + from.width / 2, y: from.top + from.height / 2 };
+  const end = at ? { x: to.left + at.x, y: to.top + at.y } : { x: to.left + to.width / 2, y: to.top + to.height / 2 };
+  const pointer = (type: string, p: { x: number; y: number }, on: EventTarget) =>
+    on.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, clientX: p.x, clientY: p.y, pointerId: 1, isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, pointerType: 'mouse' }));
+  pointer('pointerdown', start, source);
+  await frame();
+  const steps = 12;
+  for (let i = 1; i <= steps; i++) {
+    pointer('pointermove', { x: start.x + ((end.x - start.x) * i) / steps, y: start.y + ((end.y - start.y) * i) / steps }, document);
+    await frame();
+  }
+  await frame();
+  pointer('pointerup', end, document);
+  await frame();
+}
 
 describe('building a form', () => {
   it('by pointer drag and drop: palette → canvas, into a section, reorder', async () => {
     const session = createDesignerSession();
     const host = mount(<Designer store={createMemoryDesignerStore()} session={session} />);
     const root = await until(() => host.querySelector('[data-list="/layout/children"]'), 'root list');
-    // Real mouse input through Playwright (userEvent.dragAndDrop → frame.dragAndDrop), moved in
-    // steps as a hand does: dnd-kit activates on the first move and tracks the following ones.
-    const steps = { steps: 10 } as object;
-    await userEvent.dragAndDrop(host.querySelector('[data-palette="palette-container:section"]')!, root, steps);
+    await drag(host.querySelector('[data-palette="palette-container:section"]')!, root);
     const section = await until(() => host.querySelector(`[data-list="${SECTION}"]`), 'section list');
-    await userEvent.dragAndDrop(host.querySelector('[data-palette="palette:text"]')!, section, steps);
+    await drag(host.querySelector('[data-palette="palette:text"]')!, section);
     await until(() => order(host, SECTION).length === 1, 'text field in the section');
     const list = host.querySelector<HTMLElement>(`[data-list="${SECTION}"]`)!;
-    await userEvent.dragAndDrop(host.querySelector('[data-palette="palette:integer"]')!, list, { ...steps, targetPosition: { x: 20, y: list.getBoundingClientRect().height - 3 } });
+    await drag(host.querySelector('[data-palette="palette:integer"]')!, list, { x: 20, y: list.getBoundingClientRect().height - 3 });
     await until(() => order(host, SECTION).length === 2, 'integer field in the section');
     expect(order(host, SECTION)).toEqual(['text1', 'integer1']);
     // Drag the integer card's handle onto the text card: it goes before it.
-    await userEvent.dragAndDrop(button(host, /^拖动：整数$/)!, host.querySelector('[data-field=text1]')!, { ...steps, targetPosition: { x: 30, y: 3 } });
+    await drag(button(host, /^拖动：整数$/)!, host.querySelector('[data-field=text1]')!, { x: 30, y: 3 });
     await until(() => order(host, SECTION)[0] === 'integer1', 'reordered');
     expect(order(host, SECTION)).toEqual(['integer1', 'text1']);
     const { definition } = session.getSnapshot().state;

@@ -149,8 +149,9 @@ describe('CaseView', () => {
     buttonNamed(host, '提交')!.click();
     const success = await until(() => host.querySelector('.nw-success[role=status]'), 'success message');
     await until(() => document.activeElement === success, 'focus on the result');
-    expect(text(host.querySelector('.nw-state'))).toBe('审核 › 初审（监督机构）');
-    expect(text(host)).toContain('您当前没有可办理的操作');
+    // The case view reloads the case after the engine's change notice: wait for it, do not race it.
+    await until(() => text(host.querySelector('.nw-state')) === '审核 › 初审（监督机构）', 'the new state');
+    await until(() => text(host).includes('您当前没有可办理的操作'), 'no actions left for the farm');
     const journal = await engine.history('q-1');
     expect(journal.at(-1)).toMatchObject({ event: { type: 'SUBMIT', data: { farmName: '济源小型养殖户', headCount: 350 } }, form: { id: 'application', version: '1' } });
   });
