@@ -44,7 +44,8 @@ describe('designer publishing', () => {
       await properties.getByLabel('必填', { exact: true }).check();
 
       const versions = host.locator('section', { has: page.getByRole('heading', { name: '发布与版本' }) });
-      await versions.getByLabel('生效日期').fill('2026-03-02');
+      // The effective date defaults to the demo clock's day, so the new version is in force at once.
+      expect(await versions.getByLabel('生效日期').inputValue()).toBe('2026-03-02');
       await versions.getByLabel('变更说明').fill('增加种植地块，便于追溯到地块');
       await versions.getByRole('button', { name: '发布' }).click();
       await expect.poll(() => versions.locator('tr[data-version]').count()).toBe(2);

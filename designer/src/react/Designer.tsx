@@ -8,6 +8,8 @@
  * - `contracts`: lifecycle data contracts (JSON Schema) by base form id; publishing is blocked
  *   while the (resolved) form does not satisfy its contract.
  * - `locale`: UI language, `zh-CN` (default) or `en`.
+ * - `today`: the host's date (YYYY-MM-DD) for the default effective date (a demo clock); default the real date.
+ * - `onPublish`: called with each version published here (the host can start using it at once).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { FormDefinition, Locale } from '@nongan/forms';
@@ -17,7 +19,7 @@ import { blankForm, createDesignerSession, type DesignerSession } from '../core/
 import { DesignerError } from '../core/types.js';
 import { nextVersion, rebaseOnto, setVariantVersion, startVariant } from '../core/variant.js';
 import { autosaveSession, type AutosaveHandle } from '../store/autosave.js';
-import { docIdOf, type DesignerStore, type VersionEntry } from '../store/types.js';
+import { docIdOf, type DesignerStore, type VersionEntry, type VersionRecord } from '../store/types.js';
 import { Canvas } from './Canvas.js';
 import { DesignerContext, type DesignerEnv } from './context.js';
 import { DesignerDnd } from './dnd.js';
@@ -45,6 +47,10 @@ export interface DesignerProps {
   onFieldRender?: (fieldKey: string) => void;
   /** Advanced: drive the designer from an existing session (tests, stories). */
   session?: DesignerSession;
+  /** The host's date (YYYY-MM-DD) for the default effective date of a publication; default the real date. */
+  today?: () => string;
+  /** Called with each version published from this designer. */
+  onPublish?: (record: VersionRecord) => void;
 }
 
 export function Designer(props: DesignerProps) {
@@ -160,6 +166,7 @@ export function Designer(props: DesignerProps) {
         await autosave.current?.flush();
         const record = await store.publish(documentOf(state), input);
         await refresh();
+        props.onPublish?.(record);
         info(`已发布 ${record.docId} 版本 ${record.version}`, `Published ${record.docId} version ${record.version}`);
         return true;
       } catch (error) {
@@ -204,7 +211,10 @@ export function Designer(props: DesignerProps) {
     },
   };
 
-  const env: DesignerEnv = useMemo(() => ({ session, store, locale, contracts, locked, report, onFieldRender: props.onFieldRender }), [session, store, locale, contracts, locked, report, props.onFieldRender]);
+  const env: DesignerEnv = useMemo(
+    () => ({ session, store, locale, contracts, locked, report, onFieldRender: props.onFieldRender, today: props.today }),
+    [session, store, locale, contracts, locked, report, props.onFieldRender, props.today],
+  );
 
   // Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z are the designer's undo/redo everywhere, text fields included:
   // their typing is already in the document, one run of typing per field being one undo step. Only

@@ -11,10 +11,10 @@ import { IssueList, TextInput, uncommittedProps } from './inputs.js';
 import { say } from './text.js';
 import { useWorkspace } from './workspace.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const realToday = () => new Date().toISOString().slice(0, 10);
 
 export function VersionList() {
-  const { locale, contracts, locked } = useDesignerEnv();
+  const { locale, contracts, locked, today = realToday } = useDesignerEnv();
   const workspace = useWorkspace();
   const state = useSettledState(200);
   const [effectiveFrom, setEffectiveFrom] = useState(today);

@@ -21,6 +21,8 @@ export interface DesignerEnv {
   report: (error: unknown) => void;
   /** Field-card render counter (benchmarks, tests). */
   onFieldRender?: ((key: string) => void) | undefined;
+  /** Today's date (YYYY-MM-DD) for the publish form's effective date; the host's clock, if it has one. */
+  today?: (() => string) | undefined;
 }
 
 export const DesignerContext = createContext<DesignerEnv | null>(null);

@@ -9,7 +9,7 @@ import { toChinaDate } from '@nongan/engine';
 import { Designer } from '@nongan/designer/react';
 import { ErrorNotice } from '@nongan/react';
 import { BASE_FORMS, formIdsOfRegion, isRegionId } from '@nongan/workflows';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { replacedFormId } from '../boot/formCatalog.js';
 import { BUILT_IN_NOTE } from '../boot/seedDesigns.js';
 import { local } from '../shell/i18n.js';
@@ -33,6 +33,9 @@ export function DesignerPage() {
     return out.filter((v) => v.note !== BUILT_IN_NOTE);
   });
   const today = toChinaDate(runtime.clock.now());
+  // The designer dates publications by the demo clock, and its publications refresh the list at once.
+  const demoToday = useCallback(() => toChinaDate(runtime.clock.now()), [runtime.clock]);
+  const onPublish = useCallback(() => setReloads((n) => n + 1), []);
   const chosen = formIds.includes(formId) ? formId : (formIds[0] ?? '');
   const base = BASE_FORMS.get(chosen);
 
@@ -55,7 +58,7 @@ export function DesignerPage() {
       </section>
       {chosen && (
         <section className="portal-card portal-designer-host">
-          <Designer key={`${region}:${chosen}`} store={runtime.designs} formId={chosen} {...(base ? { initialDefinition: base.definition } : {})} region={region} contracts={CONTRACTS} locale={locale} />
+          <Designer key={`${region}:${chosen}`} store={runtime.designs} formId={chosen} {...(base ? { initialDefinition: base.definition } : {})} region={region} contracts={CONTRACTS} locale={locale} today={demoToday} onPublish={onPublish} />
         </section>
       )}
       <section className="portal-card" aria-labelledby="published-title">
