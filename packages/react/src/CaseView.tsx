@@ -16,7 +16,7 @@ import { ErrorNotice } from './ErrorNotice.js';
 import { assertActor, useAllowedEvents, useInstance } from './hooks.js';
 import { describeState, eventLabel, workflowTitle } from './labels.js';
 import { defaultReasonRule, type ReasonRule } from './reasons.js';
-import { pick, say } from './text.js';
+import { pick, say, type Locale, type LocalText } from './text.js';
 
 /** Picks the form for an event of a case: the portal passes the region's variant here. */
 export type FormResolver = (workflowId: string, eventType: string, instance: InstanceRecord, form: FormRef) => FormDefinition | undefined;
@@ -34,7 +34,7 @@ export interface CaseViewProps {
 export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReasonRule, onDone }: CaseViewProps) {
   assertActor(actor, 'CaseView');
   if (typeof formFor !== 'function') throw new TypeError('CaseView: formFor must be a function / formFor 须为函数');
-  const { engine, locale } = useEngineContext();
+  const { engine, locale, regionLabels } = useEngineContext();
   const instance = useInstance(instanceId);
   const allowed = useAllowedEvents(instanceId, actor);
   const latest = useRef({ engine, actor, instanceId, onDone });
@@ -77,7 +77,7 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
           <span className={`nw-badge ${record.status === 'done' ? 'nw-badge--done' : ''}`}>{say(record.status === 'done' ? 'caseDone' : 'caseActive', locale)}</span>
         </dd>
         <dt>{say('region', locale)}</dt>
-        <dd>{record.region}</dd>
+        <dd>{regionName(regionLabels, record.region, locale)}</dd>
         <dt>{say('workflow', locale)}</dt>
         <dd>
           {record.workflowId} v{record.workflowVersion} · {say('revision', locale)} {record.revision}
@@ -158,4 +158,9 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
 
 function formOf(formFor: FormResolver, record: InstanceRecord, eventType: string, form: FormRef | undefined): FormDefinition | undefined {
   return form ? formFor(record.workflowId, eventType, record, form) : undefined;
+}
+
+function regionName(labels: Readonly<Record<string, LocalText>>, region: string, locale: Locale): string {
+  const label = Object.hasOwn(labels, region) ? labels[region] : undefined;
+  return label ? pick(label, locale) : region;
 }

@@ -11,6 +11,7 @@ export interface EngineContextValue {
   engine: Engine;
   locale: Locale;
   roleLabels: Readonly<Record<string, LocalText>>;
+  regionLabels: Readonly<Record<string, LocalText>>;
   changes: ChangeSource;
 }
 
@@ -22,6 +23,8 @@ export interface EngineProviderProps {
   locale?: Locale;
   /** Region-specific role names (e.g. Jiyuan's 防疫检疫科 for `district`). */
   roleLabels?: Readonly<Record<string, LocalText>>;
+  /** Names of regions by id (e.g. `jiyuan` → 济源示范区 / Jiyuan); a case shows its region by this name. */
+  regionLabels?: Readonly<Record<string, LocalText>>;
   children?: ReactNode;
 }
 
@@ -36,11 +39,11 @@ export function assertEngine(engine: unknown): asserts engine is Engine {
 
 const NO_ROLE_LABELS: Readonly<Record<string, LocalText>> = {};
 
-export function EngineProvider({ engine, locale = 'zh-CN', roleLabels = NO_ROLE_LABELS, children }: EngineProviderProps) {
+export function EngineProvider({ engine, locale = 'zh-CN', roleLabels = NO_ROLE_LABELS, regionLabels = NO_ROLE_LABELS, children }: EngineProviderProps) {
   assertEngine(engine);
   if (!isLocale(locale)) throw new TypeError(`EngineProvider: locale must be 'zh-CN' or 'en', got ${String(locale)} / locale 须为 zh-CN 或 en`);
   const changes = useMemo(() => createChangeSource(engine), [engine]);
-  const value = useMemo(() => ({ engine, locale, roleLabels, changes }), [engine, locale, roleLabels, changes]);
+  const value = useMemo(() => ({ engine, locale, roleLabels, regionLabels, changes }), [engine, locale, roleLabels, regionLabels, changes]);
   return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;
 }
 

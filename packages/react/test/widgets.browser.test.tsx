@@ -35,9 +35,9 @@ function dexieEngine() {
   return { engine, clock };
 }
 
-function withEngine(engine: Engine, node: React.ReactNode, locale: Locale = 'zh-CN') {
+function withEngine(engine: Engine, node: React.ReactNode, locale: Locale = 'zh-CN', regionLabels?: Record<string, { zh: string; en: string }>) {
   return mount(
-    <EngineProvider engine={engine} locale={locale}>
+    <EngineProvider engine={engine} locale={locale} {...(regionLabels ? { regionLabels } : {})}>
       {node}
     </EngineProvider>,
   );
@@ -119,6 +119,16 @@ describe('TaskInbox', () => {
 });
 
 describe('CaseView', () => {
+  it('names the case\'s region as the provider calls it, and by its id without a name', async () => {
+    const { engine } = dexieEngine();
+    await openCase(engine, 'q-1');
+    let host = withEngine(engine, <CaseView instanceId="q-1" actor={actors.farm} formFor={sampleFormFor} />, 'en', { jiyuan: { zh: '济源示范区', en: 'Jiyuan' } });
+    await until(() => host.querySelector('dd') !== null && text(host).includes('Jiyuan'), 'region name');
+    unmount();
+    host = withEngine(engine, <CaseView instanceId="q-1" actor={actors.farm} formFor={sampleFormFor} />, 'zh-CN');
+    await until(() => [...host.querySelectorAll('dd')].some((dd) => dd.textContent === 'jiyuan'), 'region id');
+  });
+
   it('sends an action with its form, and shows the engine\'s refusal as the engine states it', async () => {
     const { engine } = dexieEngine();
     await openCase(engine, 'q-1', { farmName: '济源小型养殖户', headCount: 120 });

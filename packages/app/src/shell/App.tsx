@@ -10,7 +10,7 @@ import type { PortalRuntime } from '../boot/runtime.js';
 import { loadFarms, saveFarms, type Farm } from './farms.js';
 import { Header } from './Header.js';
 import { isLocale, LOCALE_KEY, type Locale } from './i18n.js';
-import { roleLabelsOf } from './labels.js';
+import { REGION_LABELS, roleLabelsOf } from './labels.js';
 import { PageView } from './PageView.js';
 import { PortalContext, type PortalValue } from './PortalContext.js';
 import { parseRoute, routeHash, type Route } from './routes.js';
@@ -81,7 +81,7 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
 
   return (
     <PortalContext.Provider value={value}>
-      <EngineProvider engine={runtime.engine} locale={locale} roleLabels={roleLabels}>
+      <EngineProvider engine={runtime.engine} locale={locale} roleLabels={roleLabels} regionLabels={REGION_LABELS}>
         <style>{formStyles + widgetStyles}</style>
         <Header route={route} />
         <main className="portal-main" id="main">

@@ -19,3 +19,8 @@ export function roleLabelsOf(region: string | undefined): Record<string, { zh: s
   if (region && isRegionId(region)) Object.assign(labels, REGION_PROFILES[region].roleLabels);
   return labels;
 }
+
+/** Region names for the widgets' provider (a case shows 济源示范区, not `jiyuan`). */
+export const REGION_LABELS: Record<string, { zh: string; en: string }> = Object.fromEntries(
+  Object.entries(REGION_PROFILES).map(([id, profile]) => [id, profile.name]),
+);
