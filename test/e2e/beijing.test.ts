@@ -14,7 +14,7 @@ import {
   journalVerified,
   openCase,
   openFromInbox,
-  openPortal,
+  flow,
   registerFarm,
   reload,
   screenshot,
@@ -40,8 +40,7 @@ const application = { farmName: '北京市顺义区端到端生猪养殖场', sp
 
 describe('Beijing certification revoked after a warning', () => {
   it('revokes the certification and refuses the re-application within a year', async () => {
-    const { page, context, errors, consoleErrors } = await openPortal(portal);
-    try {
+    await flow(portal, 'beijing', async ({ page }) => {
       const revokedBefore = Number((await dashboardFigure(page, 'beijing', 'state:certification:revoked')) ?? 0);
 
       const farmId = await registerFarm(page, 'beijing', application.farmName);
@@ -94,13 +93,6 @@ describe('Beijing certification revoked after a warning', () => {
 
       expect(Number(await dashboardFigure(page, 'beijing', 'state:certification:revoked'))).toBe(revokedBefore + 1);
       await screenshot(page, 'beijing-dashboard');
-      expect(errors).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'beijing-failure');
-      throw error;
-    } finally {
-      await context.close();
-    }
+    });
   }, LIFECYCLE);
 });

@@ -5,7 +5,7 @@
  * without it, and the case records the new form version in its journal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectState, fill, journalVerified, openPortal, screenshot, signIn, startPortal, type Portal } from './portal.js';
+import { expectState, fill, journalVerified, flow, screenshot, signIn, startPortal, type Portal } from './portal.js';
 
 let portal: Portal;
 
@@ -29,8 +29,7 @@ const batch = {
 
 describe('designer publishing', () => {
   it('publishes a new batch form version that the next batch uses', async () => {
-    const { page, context, errors, consoleErrors } = await openPortal(portal);
-    try {
+    await flow(portal, 'designer', async ({ page }) => {
       await signIn(page, 'luoyang', 'config');
       const host = page.locator('.portal-designer-host');
       await host.getByRole('button', { name: '创建新版本' }).click();
@@ -72,13 +71,6 @@ describe('designer publishing', () => {
       expect(await page.locator('.nw-timeline').innerText()).toContain('岑村东片 3 号地');
       expect(await journalVerified(page)).toBe(true);
       await screenshot(page, 'designer-new-case');
-      expect(errors).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'designer-failure');
-      throw error;
-    } finally {
-      await context.close();
-    }
+    });
   }, 300_000);
 });

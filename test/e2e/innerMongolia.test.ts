@@ -4,7 +4,7 @@
  * reloaded midway; the end state, the journal check and the dashboard's certificate coverage are checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, dashboardFigure, expectState, journalVerified, openPortal, registerFarm, reload, screenshot, screenshotDir, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
+import { act, dashboardFigure, expectState, journalVerified, flow, registerFarm, reload, screenshot, screenshotDir, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
 
 const LIFECYCLE = 600_000; // hang guard for a browser-driven lifecycle, not a performance limit
 let portal: Portal;
@@ -18,8 +18,7 @@ afterAll(async () => {
 
 describe('Inner Mongolia commitment certificate', () => {
   it('issues a certificate, prints it, and verifies it publicly from its code', async () => {
-    const { page, context, errors, consoleErrors } = await openPortal(portal);
-    try {
+    await flow(portal, 'inner-mongolia', async ({ page }) => {
       const issuingBefore = Number(await dashboardFigure(page, 'inner-mongolia', 'coverage-issuing'));
       const producersBefore = Number(await dashboardFigure(page, 'inner-mongolia', 'coverage-producers'));
 
@@ -74,13 +73,6 @@ describe('Inner Mongolia commitment certificate', () => {
       expect(Number(await dashboardFigure(page, 'inner-mongolia', 'coverage-issuing'))).toBe(issuingBefore + 1);
       expect(Number(await dashboardFigure(page, 'inner-mongolia', 'coverage-producers'))).toBe(producersBefore + 1);
       await screenshot(page, 'inner-mongolia-dashboard');
-      expect(errors).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'inner-mongolia-failure');
-      throw error;
-    } finally {
-      await context.close();
-    }
+    });
   }, LIFECYCLE);
 });

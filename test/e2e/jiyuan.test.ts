@@ -16,16 +16,16 @@ import {
   openCase,
   openFromFarmPage,
   openFromInbox,
-  openPortal,
+  flow,
   registerFarm,
   reload,
   screenshot,
   signIn,
   startFromFarmPage,
   expectState,
+  startPortal,
   type Portal,
 } from './portal.js';
-import { startPortal } from './portal.js';
 
 // A hang guard for a whole lifecycle driven through a real browser, not a performance limit.
 const LIFECYCLE = 900_000;
@@ -42,8 +42,7 @@ const yuan = (text: string | null) => Number((text ?? '').replace(/,/g, ''));
 
 describe('Jiyuan qualification review and subsidy', () => {
   it('returns an application, takes the resubmission, and pays the subsidy after the public notice', async () => {
-    const { page, context, errors, consoleErrors } = await openPortal(portal);
-    try {
+    await flow(portal, 'jiyuan', async ({ page }) => {
       const paidBefore = yuan(await dashboardFigure(page, 'jiyuan', 'subsidy-paid'));
       const waivedBefore = Number((await dashboardFigure(page, 'jiyuan', 'state:qualificationReview:waived')) ?? 0);
 
@@ -121,13 +120,6 @@ describe('Jiyuan qualification review and subsidy', () => {
       // The demo clock passed 10 March: the seeded draft and returned applications were deemed waived (seed 002 §四(一)).
       expect(Number(await dashboardFigure(page, 'jiyuan', 'state:qualificationReview:waived'))).toBe(waivedBefore + 2);
       await screenshot(page, 'jiyuan-dashboard');
-      expect(errors).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'jiyuan-failure');
-      throw error;
-    } finally {
-      await context.close();
-    }
+    });
   }, LIFECYCLE);
 });

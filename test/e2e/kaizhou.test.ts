@@ -6,7 +6,7 @@
  * dashboard's enforcement-case quota progress are checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, actionButtons, dashboardFigure, expectState, journalVerified, openCase, openFromInbox, openPortal, registerFarm, reload, screenshot, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
+import { act, actionButtons, dashboardFigure, expectState, journalVerified, openCase, openFromInbox, flow, registerFarm, reload, screenshot, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
 
 const LIFECYCLE = 600_000; // hang guard for a browser-driven lifecycle, not a performance limit
 let portal: Portal;
@@ -20,8 +20,7 @@ afterAll(async () => {
 
 describe('Kaizhou rapid test to police transfer', () => {
   it('takes a suspected banned-drug batch from rapid test to a filed case transferred to the police', async () => {
-    const { page, context, errors, consoleErrors } = await openPortal(portal);
-    try {
+    await flow(portal, 'kaizhou', async ({ page }) => {
       const casesBefore = Number(await dashboardFigure(page, 'kaizhou', 'quota:enforcementCases'));
       const samplingBefore = Number(await dashboardFigure(page, 'kaizhou', 'quota:supervisorySampling'));
 
@@ -75,13 +74,6 @@ describe('Kaizhou rapid test to police transfer', () => {
       expect(Number(await dashboardFigure(page, 'kaizhou', 'quota:enforcementCases'))).toBe(casesBefore + 1);
       expect(Number(await dashboardFigure(page, 'kaizhou', 'quota:supervisorySampling'))).toBe(samplingBefore + 1);
       await screenshot(page, 'kaizhou-dashboard');
-      expect(errors).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'kaizhou-failure');
-      throw error;
-    } finally {
-      await context.close();
-    }
+    });
   }, LIFECYCLE);
 });

@@ -5,7 +5,7 @@
  * check, and the dashboard's rapid-test pass rate and rapid-test quota progress are checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, actionButtons, dashboardFigure, expectState, journalVerified, openCase, openFromInbox, openPortal, registerFarm, reload, screenshot, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
+import { act, actionButtons, dashboardFigure, expectState, journalVerified, openCase, openFromInbox, flow, registerFarm, reload, screenshot, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
 
 const LIFECYCLE = 600_000; // hang guard for a browser-driven lifecycle, not a performance limit
 let portal: Portal;
@@ -24,8 +24,7 @@ const tally = (text: string | null): [number, number] => {
 
 describe('Luoyang rapid test blocks a batch', () => {
   it('blocks a nonconforming batch before its certificate is issued', async () => {
-    const { page, context, errors, consoleErrors } = await openPortal(portal);
-    try {
+    await flow(portal, 'luoyang', async ({ page }) => {
       const [passedBefore, totalBefore] = tally(await dashboardFigure(page, 'luoyang', 'pass:rapidTest'));
       const testsBefore = Number(await dashboardFigure(page, 'luoyang', 'quota:rapidTests'));
 
@@ -61,13 +60,6 @@ describe('Luoyang rapid test blocks a batch', () => {
       expect(tally(await dashboardFigure(page, 'luoyang', 'pass:rapidTest'))).toEqual([passedBefore, totalBefore + 1]);
       expect(Number(await dashboardFigure(page, 'luoyang', 'quota:rapidTests'))).toBe(testsBefore + 1);
       await screenshot(page, 'luoyang-dashboard');
-      expect(errors).toEqual([]);
-      expect(consoleErrors).toEqual([]);
-    } catch (error) {
-      await screenshot(page, 'luoyang-failure');
-      throw error;
-    } finally {
-      await context.close();
-    }
+    });
   }, LIFECYCLE);
 });

@@ -4,6 +4,7 @@
  * localStorage), so every test starts from a freshly seeded demo. Helpers drive the portal as a
  * person would: sign in with region and role, open a case, take an action, fill its form.
  */
+import { expect } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -64,6 +65,24 @@ export async function openPortal(portal: Portal, hash = '#/'): Promise<Session> 
   await page.goto(`${portal.url}${hash}`);
   await ready(page);
   return { context, page, errors, consoleErrors };
+}
+
+/**
+ * One end-to-end flow in a fresh browser context: the page must log no errors, a failure leaves a
+ * `<name>-failure` screenshot, and the context is closed either way.
+ */
+export async function flow(portal: Portal, name: string, body: (session: Session) => Promise<void>, hash = '#/'): Promise<void> {
+  const session = await openPortal(portal, hash);
+  try {
+    await body(session);
+    expect(session.errors).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+  } catch (error) {
+    await screenshot(session.page, `${name}-failure`);
+    throw error;
+  } finally {
+    await session.context.close();
+  }
 }
 
 /** Waits for the portal shell (after boot and first-run seeding). */
