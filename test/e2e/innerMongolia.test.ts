@@ -48,8 +48,13 @@ describe('Inner Mongolia commitment certificate', () => {
       // Printed: the print stylesheet shows the certificate alone; the PDF is kept with the screenshots.
       const card = page.locator('article.nw-cert');
       await card.waitFor();
-      const code = ((await page.locator('.portal-case code').last().textContent()) ?? '').trim();
+      // The QR code opens the verification address, which carries the signed code (national fields + checksum).
+      const href = (await page.getByTestId('verify-link').getAttribute('href')) ?? '';
+      const code = decodeURIComponent(href.slice(href.indexOf('#/verify/') + '#/verify/'.length));
       expect(code).toContain('承诺达标合格证');
+      expect(await page.locator('svg[data-payload]').getAttribute('data-payload')).toContain(href);
+      const number = (await card.getAttribute('data-number')) ?? '';
+      expect(number).toMatch(/^HGZ-NM-/);
       await page.evaluate(() => document.body.classList.add('nw-printing-certificate'));
       await page.emulateMedia({ media: 'print' });
       await page.pdf({ path: `${screenshotDir}inner-mongolia-certificate.pdf`, format: 'A4' });
@@ -65,6 +70,10 @@ describe('Inner Mongolia commitment certificate', () => {
       await expect.poll(() => verification.innerText()).toMatch(/有效|真实|valid/i);
       expect(await verification.innerText()).toContain('锡林浩特市端到端牧业合作社');
       await screenshot(page, 'inner-mongolia-verified');
+
+      // Or by the number typed from the paper.
+      await page.goto(new URL(`#/verify/${encodeURIComponent(number)}`, page.url()).href);
+      await expect.poll(() => verification.innerText()).toContain('锡林浩特市端到端牧业合作社');
 
       // An altered code is not ours.
       await page.goto(new URL(`#/verify/${encodeURIComponent(code.replace('q=40', 'q=400'))}`, page.url()).href);

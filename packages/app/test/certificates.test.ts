@@ -33,6 +33,15 @@ describe('certificate verification', () => {
     expect(result.status).toBe('valid');
   });
 
+  it('finds a certificate by the number printed on it, and not by a number it did not issue', async () => {
+    const issued = batches.find((b) => b.stateKey === 'certified')!;
+    const card = certificateOf(issued, urlFor)!;
+    expect(card.verificationCode).toBeUndefined();
+    expect((await lookupCertificate(engine, `  ${card.number} `, urlFor)).status).toBe('valid');
+    const open = batches.find((b) => b.stateKey === 'batchOpen')!;
+    expect((await lookupCertificate(engine, card.number.replace(issued.id, open.id), urlFor)).status).toBe('not-found');
+  });
+
   it('reports a certificate recorded as fake as revoked, with the note', async () => {
     const fake = batches.find((b) => b.stateKey === 'creditRecorded')!;
     const result = await lookupCertificate(engine, codeOf(fake), urlFor);

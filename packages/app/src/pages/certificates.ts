@@ -1,6 +1,7 @@
 /**
  * From a certificate lifecycle case to the printable certificate and back: the widget's data from the
- * case context, and the public lookup a QR scan triggers (code → number → case → stored code compared).
+ * case context, and the public lookup: by the signed code a QR scan carries (code → number → case →
+ * stored code compared) or by the certificate number a person types from the paper.
  */
 import { isEngineError, type Engine, type InstanceRecord } from '@nongan/engine';
 import type { CertificateBasis, CertificateData, VerificationResult } from '@nongan/react';
@@ -40,7 +41,8 @@ export function certificateOf(instance: Pick<InstanceRecord, 'workflowId' | 'con
     issuedOn: c.issuedOn,
     basis: [c.basis as CertificateBasis],
     signature: c.producerName,
-    verificationCode: c.code,
+    // Nothing extra is printed as text: the number is on the card, the signed code (national fields +
+    // checksum) travels in the QR's verification address.
     verifyUrl: verifyUrlFor(c.code),
   };
 }
@@ -48,11 +50,15 @@ export function certificateOf(instance: Pick<InstanceRecord, 'workflowId' | 'con
 /** States in which a certificate no longer stands (a fake or impersonated certificate was recorded). */
 const WITHDRAWN_STATES = new Set(['creditRecorded']);
 
-/** Public verification: the code must parse, name a case of ours, and equal the code stored there. */
-export async function lookupCertificate(engine: Engine, code: string, verifyUrlFor: (code: string) => string): Promise<VerificationResult> {
-  const parsed = parseVerificationCode(code);
-  if (!parsed.ok) return { status: 'not-found' };
-  const instanceId = instanceIdOfNumber(parsed.fields.number);
+/**
+ * Public verification of a scanned code or a typed certificate number. A code must parse, name a case
+ * of ours and equal the code stored there; a number must name a case that issued that number.
+ */
+export async function lookupCertificate(engine: Engine, codeOrNumber: string, verifyUrlFor: (code: string) => string): Promise<VerificationResult> {
+  const query = codeOrNumber.trim();
+  const parsed = parseVerificationCode(query);
+  const number = parsed.ok ? parsed.fields.number : query;
+  const instanceId = instanceIdOfNumber(number);
   if (!instanceId) return { status: 'not-found' };
   let instance: InstanceRecord;
   try {
@@ -61,8 +67,10 @@ export async function lookupCertificate(engine: Engine, code: string, verifyUrlF
     if (isEngineError(error) && error.code === 'not-found') return { status: 'not-found' };
     throw error;
   }
-  const certificate = certificateOf(instance, verifyUrlFor);
-  if (!certificate || certificate.verificationCode !== code) return { status: 'not-found' };
+  const stored = storedCertificate(instance);
+  const matches = stored !== null && (parsed.ok ? stored.code === query : stored.number === query);
+  const certificate = matches ? certificateOf(instance, verifyUrlFor) : null;
+  if (!certificate) return { status: 'not-found' };
   if (WITHDRAWN_STATES.has(instance.stateKey)) {
     const reason = (instance.context as { credit?: { note?: string } }).credit?.note;
     return { status: 'revoked', certificate, ...(reason ? { reason } : {}) };
