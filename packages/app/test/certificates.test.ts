@@ -23,6 +23,7 @@ describe('certificate verification', () => {
     const card = certificateOf(issued, urlFor)!;
     expect(card.number).toMatch(/^HGZ-NM-20260302-/);
     expect(card.quantity.amount).toBeGreaterThan(0);
+    expect(['千克', '头/只', '箱']).toContain(card.quantity.unit);
     expect(card.verifyUrl).toBe(urlFor(codeOf(issued)));
     expect(certificateOf(batches.find((b) => b.stateKey === 'batchOpen')!, urlFor)).toBeNull();
   });

@@ -5,7 +5,13 @@
  */
 import { isEngineError, type Engine, type InstanceRecord } from '@nongan/engine';
 import type { CertificateBasis, CertificateData, VerificationResult } from '@nongan/react';
-import { instanceIdOfNumber, parseVerificationCode } from '@nongan/workflows';
+import { BASE_FORMS, instanceIdOfNumber, parseVerificationCode } from '@nongan/workflows';
+
+/** The certificate is a Chinese document: its unit is printed as the batch form names it (head → 头/只). */
+function unitName(unit: string): string {
+  const options = BASE_FORMS.get('sic-batch')?.definition.fields.unit?.options ?? [];
+  return options.find((o) => o.value === unit)?.label.zh ?? unit;
+}
 
 interface StoredCertificate {
   number: string;
@@ -35,7 +41,7 @@ export function certificateOf(instance: Pick<InstanceRecord, 'workflowId' | 'con
   return {
     number: c.number,
     productName: c.productName,
-    quantity: { amount: c.quantity, unit: c.unit },
+    quantity: { amount: c.quantity, unit: unitName(c.unit) },
     origin: c.origin,
     producer: { name: c.producerName, contact: c.contact },
     issuedOn: c.issuedOn,
