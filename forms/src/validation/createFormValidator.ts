@@ -57,6 +57,9 @@ function newAjv(): Ajv2020 {
     ownProperties: true,
     // Messages come from ajv-i18n, not Ajv's built-in English.
     messages: false,
+    // collectSchemaIssues checked the schema against the 2020-12 meta-schema already (on the shared
+    // definition Ajv); re-checking here would compile the meta-schema again for every form.
+    validateSchema: false,
     code: { regExp: re2RegExp },
   });
   return addChineseFormats(ajv);

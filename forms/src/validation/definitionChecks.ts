@@ -4,6 +4,7 @@
  * problem with a message naming no location; the designer needs all of them, placed.
  */
 import type AjvCore from 'ajv/dist/core.js';
+import { getDefinitionAjv } from '../definition/ajv.js';
 import type { Issue } from '../definition/types.js';
 import { ajvText } from './issueMessages.js';
 import { checkPattern } from './patternSafety.js';
@@ -20,13 +21,18 @@ function issue(path: string, zh: string, en: string): Issue {
 /** The only dialect we compile; `$schema` may be omitted. */
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
-/** Meta-schema violations: one issue per location (Ajv reports each failed alternative of an anyOf). */
-function metaSchemaIssues(ajv: AjvCore, schema: SchemaObject): Issue[] {
+/**
+ * Meta-schema violations: one issue per location (Ajv reports each failed alternative of an anyOf).
+ * Checked on the definition gate's shared Ajv, where the 2020-12 meta-schema is compiled once (with its
+ * own trusted patterns on the native engine), not in every form's Ajv.
+ */
+function metaSchemaIssues(schema: SchemaObject): Issue[] {
   const dialect = schema.$schema;
   if (dialect !== undefined && dialect !== DIALECT && dialect !== `${DIALECT}#`) {
     const at = `${SCHEMA_POINTER}/$schema`;
     return [issue(at, `只支持 JSON Schema 2020-12（${DIALECT}）`, `only JSON Schema 2020-12 (${DIALECT}) is supported`)];
   }
+  const ajv = getDefinitionAjv();
   if (ajv.validateSchema(schema) === true) return [];
   const issues: Issue[] = [];
   const seen = new Set<string>();
@@ -62,7 +68,7 @@ export function collectSchemaIssues(ajv: AjvCore, schema: unknown): Issue[] {
   if (!isSchemaObject(schema)) {
     return [issue(SCHEMA_POINTER, '应为 JSON Schema 对象', 'must be a JSON Schema object')];
   }
-  const meta = metaSchemaIssues(ajv, schema);
+  const meta = metaSchemaIssues(schema);
   if (meta.length > 0) return meta; // the walk below assumes the keywords have the right shapes
 
   // A nested `$id` starts a new base for `#/…` refs beneath it; then we leave ref resolution to Ajv.

@@ -195,13 +195,8 @@ class Re2Pattern implements RegExpLike {
  * Ajv's `code.regExp`: every `pattern` / `patternProperties` key compiles here. A refused pattern throws
  * UnsafePatternError, which makes Ajv's compile fail — there is no fallback to the native engine.
  */
-// The JSON Schema 2020-12 meta-schema's own patterns ($id, $anchor, $dynamicAnchor): Ajv's, not
-// authored, and linear on any engine. They check every authored schema, so they must not need re2js.
-const META_SCHEMA_PATTERNS: ReadonlySet<string> = new Set(['^[A-Za-z][-A-Za-z0-9.:_]*$', '^[A-Za-z_][-A-Za-z0-9._]*$', '^[^#]*#?$']);
-
 export const re2RegExp: RegExpEngine = Object.assign(
-  (pattern: string, flags: string): RegExpLike => {
-    if (META_SCHEMA_PATTERNS.has(pattern)) return new RegExp(pattern, flags);
+  (pattern: string, _flags: string): RegExpLike => {
     const result = compiled(pattern);
     if ('refusal' in result) throw new UnsafePatternError(toIssue(pattern, result.refusal, ''));
     return new Re2Pattern(pattern, result.re);
