@@ -34,27 +34,28 @@ export interface FormViewProps {
 export function FormView(props: FormViewProps) {
   // Forms with a `pattern` need the linear-time pattern engine, which this entry loads on demand.
   const needsEngine = useMemo(() => !patternEngineReady() && schemaUsesPatterns(props.definition), [props.definition]);
-  const [engine, setEngine] = useState<'ready' | 'loading' | Error>(needsEngine ? 'loading' : 'ready');
+  const ready = !needsEngine || patternEngineReady();
+  const [, setLoaded] = useState(false);
+  const [loadError, setLoadError] = useState<Error | null>(null);
   useEffect(() => {
-    if (!needsEngine) return setEngine('ready');
+    if (ready) return;
     let live = true;
-    setEngine(patternEngineReady() ? 'ready' : 'loading');
     loadPatternEngine().then(
-      () => live && setEngine('ready'),
-      (error: unknown) => live && setEngine(error instanceof Error ? error : new Error(String(error))),
+      () => live && setLoaded(true),
+      (error: unknown) => live && setLoadError(error instanceof Error ? error : new Error(String(error))),
     );
     return () => {
       live = false;
     };
-  }, [needsEngine]);
-  if (engine === 'loading') return <p aria-busy="true">…</p>;
-  if (engine instanceof Error) {
+  }, [ready]);
+  if (loadError) {
     return (
       <div role="alert" className="ng-definition-error">
-        <p>无法加载正则引擎 / The pattern engine could not be loaded: {engine.message}</p>
+        <p>无法加载正则引擎 / The pattern engine could not be loaded: {loadError.message}</p>
       </div>
     );
   }
+  if (!ready) return <p aria-busy="true">…</p>;
   return <CheckedForm {...props} />;
 }
 
