@@ -5,14 +5,13 @@
  * Designer: a 300-field form, selection and label edits against a naive whole-canvas designer.
  * Prints one table per section; exits non-zero only if a run fails, never because a number is slow.
  */
-import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
-import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
 import { createMemoryStore, type InstanceRecord } from '@nongan/engine';
 import { runAll, type BenchConfig, type BenchResult } from './scenarios.js';
 import { chromiumArgs } from '../../vitest.config.js';
 import { formsSection, formsTable } from './forms/formsSection.js';
 import { designerSection } from './designer/designerSection.js';
+import { markdownTable, withBenchPage } from './harness.js';
 
 const config: BenchConfig = { steps: 400, rounds: 7, restoreCount: 10_000, taskInstances: 100_000 };
 
@@ -22,22 +21,10 @@ async function nodeSection(): Promise<BenchResult> {
   return runAll(async () => createMemoryStore(), async (record: InstanceRecord) => void map.set(record.id, structuredClone(record)), config);
 }
 
-async function browserSection(): Promise<BenchResult> {
-  const root = fileURLToPath(new URL('./browser/', import.meta.url));
-  const server = await createServer({ root, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
-  await server.listen();
-  const url = server.resolvedUrls?.local[0];
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-  try {
-    const page = await browser.newPage();
-    page.on('pageerror', (error) => console.error('[browser]', error));
-    await page.goto(url!);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', null, { timeout: 120_000 });
-    return (await page.evaluate((c) => (window as unknown as { runBench(c: BenchConfig): Promise<BenchResult> }).runBench(c), config)) as BenchResult;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+async function browserSection(browser: Browser): Promise<BenchResult> {
+  return withBenchPage(browser, new URL('./browser/', import.meta.url), async (page) =>
+    (await page.evaluate((c) => (window as unknown as { runBench(c: BenchConfig): Promise<BenchResult> }).runBench(c), config)) as BenchResult,
+  );
 }
 
 const fmt = (value: number | null, digits = 0) => (value === null ? '—' : value.toLocaleString('en-US', { maximumFractionDigits: digits }));
@@ -57,41 +44,30 @@ function table(nodeResult: BenchResult, web: BenchResult): string {
     [`tasks() over ${config.taskInstances.toLocaleString('en-US')} instances (page of 50), ms`, fmt(nodeResult.tasksMs, 2), fmt(web.tasksMs, 2), '≤ 20 ms', web.tasksMs <= 20 ? 'met' : 'missed'],
     ['stored instance record, bytes', fmt(nodeResult.snapshotBytes), fmt(web.snapshotBytes), '≤ 2048', web.snapshotBytes <= 2048 ? 'met' : 'missed'],
   ];
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
-  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+  return markdownTable(rows);
 }
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const runs = (section: string) => wanted.length === 0 || wanted.includes(section);
 
-if (runs('engine')) {
-  const nodeResult = await nodeSection();
-  const web = await browserSection();
-  console.log(`\nNong'an engine benchmark — medians of ${config.rounds} rounds, ${config.steps} steps each; the engine/limit ratio is the median of per-round ratios (rounds alternate); tasks() hits: ${web.taskHits}\n`);
-  console.log(table(nodeResult, web));
-}
-
-if (runs('forms')) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-  try {
+// One Chromium for every browser section of the run.
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+try {
+  if (runs('engine')) {
+    const nodeResult = await nodeSection();
+    const web = await browserSection(browser);
+    console.log(`\nNong'an engine benchmark — medians of ${config.rounds} rounds, ${config.steps} steps each; the engine/limit ratio is the median of per-round ratios (rounds alternate); tasks() hits: ${web.taskHits}\n`);
+    console.log(table(nodeResult, web));
+  }
+  if (runs('forms')) {
     const result = await formsSection(browser);
     console.log(`\nNong'an forms benchmark — Chromium; seeded forms (mixed kinds, sections of 25); mount: median of 5 alternating rounds; keys: 2×20 real key presses in the middle field with live validation; startup: production build, gzip\n`);
     console.log(formsTable(result));
-  } finally {
-    await browser.close();
   }
-}
-
-if (runs('designer')) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-  try {
-    const rows = await designerSection(browser);
-    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-    const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  if (runs('designer')) {
     console.log(`\nNong'an designer benchmark — Chromium; a 300-field form\n`);
-    console.log([line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n'));
-  } finally {
-    await browser.close();
+    console.log(markdownTable(await designerSection(browser)));
   }
+} finally {
+  await browser.close();
 }

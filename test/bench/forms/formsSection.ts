@@ -6,8 +6,7 @@
  * page that renders one form.
  */
 import type { Browser, Page } from 'playwright-core';
-import { createServer } from 'vite';
-import { fileURLToPath } from 'node:url';
+import { markdownTable, withBenchPage } from '../harness.js';
 import { median, percentile } from '../stats.js';
 import { startupSize } from './startupSize.js';
 
@@ -85,20 +84,16 @@ async function measureSize(page: Page, n: number, config: FormsBenchConfig): Pro
 }
 
 export async function formsSection(browser: Browser, config = defaultFormsConfig) {
-  const root = fileURLToPath(new URL('./page/', import.meta.url));
-  const server = await createServer({ root, logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
-  await server.listen();
-  const rows: FormsRow[] = [];
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => console.error('[browser]', error));
-    await page.goto(server.resolvedUrls!.local[0]!);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', null, { timeout: 120_000 });
-    for (const n of config.sizes) rows.push(await measureSize(page, n, config));
-    await page.close();
-  } finally {
-    await server.close();
-  }
+  const rows = await withBenchPage(
+    browser,
+    new URL('./page/', import.meta.url),
+    async (page) => {
+      const measured: FormsRow[] = [];
+      for (const n of config.sizes) measured.push(await measureSize(page, n, config));
+      return measured;
+    },
+    { width: 1280, height: 900 },
+  );
   const startup = { nongan: await startupSize('nongan'), baseline: await startupSize('baseline') };
   return { rows, startup };
 }
@@ -117,7 +112,5 @@ export function formsTable({ rows, startup }: Awaited<ReturnType<typeof formsSec
   }
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   lines.push(['startup JS of a one-form page, kB gzip (lazy chunks)', '100', `${kb(startup.nongan.initialGzip)} (+${kb(startup.nongan.lazyGzip)})`, `${kb(startup.baseline.initialGzip)} (+${kb(startup.baseline.lazyGzip)})`, `${(startup.nongan.initialGzip / startup.baseline.initialGzip).toFixed(2)}×`, '≤ 120 kB', startup.nongan.initialGzip <= 120 * 1024 ? 'met' : 'missed']);
-  const widths = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
-  const line = (l: string[]) => `| ${l.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
-  return [line(lines[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(line)].join('\n');
+  return markdownTable(lines);
 }
