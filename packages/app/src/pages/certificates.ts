@@ -4,8 +4,8 @@
  * stored code compared) or by the certificate number a person types from the paper.
  */
 import { isEngineError, type Engine, type InstanceRecord } from '@nongan/engine';
-import type { CertificateBasis, CertificateData, VerificationResult } from '@nongan/react';
-import { BASE_FORMS, instanceIdOfNumber, parseVerificationCode } from '@nongan/workflows';
+import type { CertificateData, VerificationResult } from '@nongan/react';
+import { BASE_FORMS, instanceIdOfNumber, parseVerificationCode, type BatchContext } from '@nongan/workflows';
 
 /** The certificate is a Chinese document: its unit is printed as the batch form names it (head → 头/只). */
 function unitName(unit: string): string {
@@ -13,18 +13,8 @@ function unitName(unit: string): string {
   return options.find((o) => o.value === unit)?.label.zh ?? unit;
 }
 
-interface StoredCertificate {
-  number: string;
-  productName: string;
-  quantity: number;
-  unit: string;
-  origin: string;
-  producerName: string;
-  contact: string;
-  issuedOn: string;
-  basis: string;
-  code: string;
-}
+/** The certificate a batch case stores in its context (workflows' selfInspectToCertificate). */
+type StoredCertificate = NonNullable<BatchContext['certificate']>;
 
 function storedCertificate(instance: Pick<InstanceRecord, 'workflowId' | 'context'>): StoredCertificate | null {
   if (instance.workflowId !== 'selfInspectToCertificate') return null;
@@ -45,7 +35,7 @@ export function certificateOf(instance: Pick<InstanceRecord, 'workflowId' | 'con
     origin: c.origin,
     producer: { name: c.producerName, contact: c.contact },
     issuedOn: c.issuedOn,
-    basis: [c.basis as CertificateBasis],
+    basis: [c.basis],
     signature: c.producerName,
     // Nothing extra is printed as text: the number is on the card, the signed code (national fields +
     // checksum) travels in the QR's verification address.
