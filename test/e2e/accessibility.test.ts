@@ -4,18 +4,11 @@
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPortal, signIn, startPortal, type Portal } from './portal.js';
+import { describe, expect, it } from 'vitest';
+import { openPortal, signIn, portalForFile } from './portal.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let portal: Portal;
-
-beforeAll(async () => {
-  portal = await startPortal();
-}, 120_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const portal = portalForFile();
 
 async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });

@@ -4,17 +4,10 @@
  * gone, the exported ones are back). English is chosen once and kept across a reload.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPortal, ready, registerFarm, reload, screenshot, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
+import { describe, expect, it } from 'vitest';
+import { openPortal, ready, registerFarm, reload, screenshot, signIn, startFromFarmPage, portalForFile } from './portal.js';
 
-let portal: Portal;
-
-beforeAll(async () => {
-  portal = await startPortal();
-}, 120_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const portal = portalForFile();
 
 describe('portal backup and language', () => {
   it('switches to English and keeps the choice', async () => {

@@ -6,7 +6,7 @@
  * one year (seed 000 §七). Reload midway; final state, journal check and the dashboard's count of
  * revoked certifications are checked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   dashboardFigure,
@@ -21,20 +21,12 @@ import {
   signIn,
   startFromCasesPage,
   startFromFarmPage,
-  startPortal,
+  portalForFile,
   fill,
-  type Portal,
 } from './portal.js';
 
 const LIFECYCLE = 600_000; // hang guard for a browser-driven lifecycle, not a performance limit
-let portal: Portal;
-
-beforeAll(async () => {
-  portal = await startPortal();
-}, 120_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const portal = portalForFile();
 
 const application = { farmName: '北京市顺义区端到端生猪养殖场', species: 'pig', stock: 3000, district: '顺义区' };
 

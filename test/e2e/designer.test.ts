@@ -4,17 +4,10 @@
  * effective on the demo date; a grower's next batch asks for the plot, the engine refuses a batch
  * without it, and the case records the new form version in its journal.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectState, fill, journalVerified, flow, screenshot, signIn, startPortal, type Portal } from './portal.js';
+import { describe, expect, it } from 'vitest';
+import { expectState, fill, journalVerified, flow, screenshot, signIn, portalForFile } from './portal.js';
 
-let portal: Portal;
-
-beforeAll(async () => {
-  portal = await startPortal();
-}, 120_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const portal = portalForFile();
 
 const batch = {
   productName: '青菜',

@@ -3,18 +3,11 @@
  * 承诺达标合格证, prints it, and anyone verifies it from its code on the public page. The page is
  * reloaded midway; the end state, the journal check and the dashboard's certificate coverage are checked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, dashboardFigure, expectState, journalVerified, flow, registerFarm, reload, screenshot, screenshotDir, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
+import { describe, expect, it } from 'vitest';
+import { act, dashboardFigure, expectState, journalVerified, flow, registerFarm, reload, screenshot, screenshotDir, signIn, startFromFarmPage, portalForFile } from './portal.js';
 
 const LIFECYCLE = 600_000; // hang guard for a browser-driven lifecycle, not a performance limit
-let portal: Portal;
-
-beforeAll(async () => {
-  portal = await startPortal();
-}, 120_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const portal = portalForFile();
 
 describe('Inner Mongolia commitment certificate', () => {
   it('issues a certificate, prints it, and verifies it publicly from its code', async () => {

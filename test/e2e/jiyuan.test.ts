@@ -6,7 +6,7 @@
  * pays. The page is reloaded midway; the end state, the journal check and the dashboard's paid subsidy
  * total are checked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   act,
   actionButtons,
@@ -23,20 +23,12 @@ import {
   signIn,
   startFromFarmPage,
   expectState,
-  startPortal,
-  type Portal,
+  portalForFile,
 } from './portal.js';
 
 // A hang guard for a whole lifecycle driven through a real browser, not a performance limit.
 const LIFECYCLE = 900_000;
-let portal: Portal;
-
-beforeAll(async () => {
-  portal = await startPortal();
-}, 120_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const portal = portalForFile();
 
 const yuan = (text: string | null) => Number((text ?? '').replace(/,/g, ''));
 

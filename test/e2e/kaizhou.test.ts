@@ -5,18 +5,11 @@
  * it to the police (seed 003 §(四) 有案必移). Reload midway; final state, journal check and the
  * dashboard's enforcement-case quota progress are checked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, actionButtons, dashboardFigure, expectState, journalVerified, openCase, openFromInbox, flow, registerFarm, reload, screenshot, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
+import { describe, expect, it } from 'vitest';
+import { act, actionButtons, dashboardFigure, expectState, journalVerified, openCase, openFromInbox, flow, registerFarm, reload, screenshot, signIn, startFromFarmPage, portalForFile } from './portal.js';
 
 const LIFECYCLE = 600_000; // hang guard for a browser-driven lifecycle, not a performance limit
-let portal: Portal;
-
-beforeAll(async () => {
-  portal = await startPortal();
-}, 120_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const portal = portalForFile();
 
 describe('Kaizhou rapid test to police transfer', () => {
   it('takes a suspected banned-drug batch from rapid test to a filed case transferred to the police', async () => {

@@ -4,18 +4,11 @@
  * blocked from market and the certificate can no longer be issued. Reload midway; final state, journal
  * check, and the dashboard's rapid-test pass rate and rapid-test quota progress are checked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, actionButtons, dashboardFigure, expectState, journalVerified, openCase, openFromInbox, flow, registerFarm, reload, screenshot, signIn, startFromFarmPage, startPortal, type Portal } from './portal.js';
+import { describe, expect, it } from 'vitest';
+import { act, actionButtons, dashboardFigure, expectState, journalVerified, openCase, openFromInbox, flow, registerFarm, reload, screenshot, signIn, startFromFarmPage, portalForFile } from './portal.js';
 
 const LIFECYCLE = 600_000; // hang guard for a browser-driven lifecycle, not a performance limit
-let portal: Portal;
-
-beforeAll(async () => {
-  portal = await startPortal();
-}, 120_000);
-afterAll(async () => {
-  await portal?.close();
-});
+const portal = portalForFile();
 
 const tally = (text: string | null): [number, number] => {
   const [passed = 0, total = 0] = (text ?? '0/0').split('/').map(Number);

@@ -4,7 +4,7 @@
  * localStorage), so every test starts from a freshly seeded demo. Helpers drive the portal as a
  * person would: sign in with region and role, open a case, take an action, fill its form.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -40,6 +40,16 @@ export async function startPortal(): Promise<Portal> {
       await server.close();
     },
   };
+}
+
+/** The portal a test file's tests share: started before the first, stopped after the last. */
+export function portalForFile(): Portal {
+  const portal = {} as Portal;
+  beforeAll(async () => void Object.assign(portal, await startPortal()), 120_000);
+  afterAll(async () => {
+    await portal.close?.();
+  });
+  return portal;
 }
 
 export interface Session {
