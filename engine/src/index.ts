@@ -15,6 +15,7 @@ export {
   type WorkflowAccess,
   type LocalText,
 } from './workflow/defineWorkflow.js';
+export { leafPaths, activePaths } from './workflow/introspect.js';
 export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } from './errors.js';
 export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
 export { createMemoryStore, MemoryStore } from './store/memoryStore.js';

@@ -4,10 +4,10 @@
  * current state (and its parents) highlighted. Laid out by dagre; a text list of the transitions
  * follows for screen readers and keyboard users.
  */
-import type { InstanceRecord, WorkflowDefinition } from '@nongan/engine';
+import { activePaths, type InstanceRecord, type WorkflowDefinition } from '@nongan/engine';
 import { useId, useMemo } from 'react';
 import { useOptionalEngineContext } from './EngineProvider.js';
-import { activePaths, describeState, workflowTitle } from './labels.js';
+import { describeState, workflowTitle } from './labels.js';
 import { FONT_SIZE, layoutStatechart, type PlacedEdge, type PlacedNode } from './layoutStatechart.js';
 import { statechartGraph } from './statechartModel.js';
 import { say, type Locale } from './text.js';

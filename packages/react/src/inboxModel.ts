@@ -2,9 +2,9 @@
  * The inbox as data: an actor's tasks turned into rows with plain-words labels and working-day due
  * dates, the filter options those rows offer, and the filtering itself. No React here.
  */
-import type { BusinessCalendar, Task, WorkflowDefinition } from '@nongan/engine';
+import { leafPaths, type BusinessCalendar, type Task, type WorkflowDefinition } from '@nongan/engine';
 import { describeDue, type DueInfo } from './due.js';
-import { describeState, eventLabel, leafPaths, statePathLabel, workflowTitle } from './labels.js';
+import { describeState, eventLabel, statePathLabel, workflowTitle } from './labels.js';
 import type { Locale } from './text.js';
 
 export interface TaskFilters {

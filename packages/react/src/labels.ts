@@ -3,7 +3,7 @@
  * States are labelled through XState's own `meta` (`meta: { label: { zh, en } }`, or `meta.title`),
  * then its `description`; a state without either shows its key, so an unlabelled workflow still reads.
  */
-import type { WorkflowDefinition } from '@nongan/engine';
+import { leafPaths, type WorkflowDefinition } from '@nongan/engine';
 import type { AnyStateNode, StateValue } from 'xstate';
 import { defaultRoleLabels, pick, type Locale, type LocalText } from './text.js';
 
@@ -47,33 +47,11 @@ export function statePathLabel(workflow: WorkflowDefinition, path: string, local
   return parts.map((_, i) => stateLabel(workflow, parts.slice(0, i + 1).join('.'), locale)).join(' › ');
 }
 
-/** Leaf paths of a state value: `{ review: 'initial' }` → `['review.initial']`. */
-export function leafPaths(value: StateValue, prefix = ''): string[] {
-  if (typeof value === 'string') return [prefix ? `${prefix}.${value}` : value];
-  const out: string[] = [];
-  for (const [key, child] of Object.entries(value)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (child === undefined || (typeof child === 'object' && Object.keys(child).length === 0)) out.push(path);
-    else out.push(...leafPaths(child, path));
-  }
-  return out;
-}
-
 /** A whole state value in plain words; parallel regions are joined with `；` / `; `. */
 export function describeState(workflow: WorkflowDefinition, value: StateValue, locale: Locale): string {
   return leafPaths(value)
     .map((path) => statePathLabel(workflow, path, locale))
     .join(locale === 'en' ? '; ' : '；');
-}
-
-/** Every active path of a state value, ancestors included (for highlighting compound states). */
-export function activePaths(value: StateValue): Set<string> {
-  const out = new Set<string>();
-  for (const leaf of leafPaths(value)) {
-    const parts = leaf.split('.');
-    for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join('.'));
-  }
-  return out;
 }
 
 export function eventLabel(workflow: WorkflowDefinition, type: string, locale: Locale): string {
