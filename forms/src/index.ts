@@ -34,4 +34,5 @@ export { createEngineValidator, type EngineDataValidator, type EngineFormRequest
 export { createFormController, type FormController, type FieldState, type FormControllerOptions } from './controller/formController.js';
 export { createDexieDraftStore, createMemoryDraftStore, type Draft, type DraftStore } from './drafts/draftStore.js';
 export { autosave, loadDraft, type AutosaveHandle } from './drafts/autosave.js';
+export { createDebouncedSave, type DebouncedSave } from './drafts/debouncedSave.js';
 export { createDexieAttachmentStore, createMemoryAttachmentStore, type AttachmentRef, type AttachmentStore } from './drafts/attachmentStore.js';

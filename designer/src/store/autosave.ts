@@ -4,6 +4,7 @@
  */
 import type { DesignerSession } from '../core/session.js';
 import { documentOf } from '../core/publishCheck.js';
+import { createDebouncedSave } from '@nongan/forms';
 import type { DesignerStore } from './types.js';
 
 export interface AutosaveHandle {
@@ -12,39 +13,23 @@ export interface AutosaveHandle {
 }
 
 export function autosaveSession(session: DesignerSession, store: DesignerStore, options: { debounceMs?: number; onError?: (error: unknown) => void } = {}): AutosaveHandle {
-  const debounceMs = options.debounceMs ?? 500;
   let last = session.getSnapshot().state;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending = false;
-  let saving: Promise<void> = Promise.resolve();
-  const save = () => {
-    timer = undefined;
-    if (!pending) return saving;
-    pending = false;
-    const doc = documentOf(session.getSnapshot().state);
-    saving = saving.then(() => store.saveDraft(doc)).then(
-      () => undefined,
-      (error: unknown) => options.onError?.(error),
-    );
-    return saving;
-  };
+  const saver = createDebouncedSave(() => store.saveDraft(documentOf(session.getSnapshot().state)).then(() => undefined), {
+    debounceMs: options.debounceMs ?? 500,
+    onError: options.onError ?? (() => undefined),
+  });
   const unsubscribe = session.subscribe(() => {
     const state = session.getSnapshot().state;
     if (state.definition === last.definition && state.variant?.variant === last.variant?.variant) return;
     const opened = state.variant?.variant.id !== last.variant?.variant.id || state.definition.id !== last.definition.id;
     last = state;
     if (opened && session.getSnapshot().stack.done.length === 0) return; // opening a document is not an edit
-    pending = true;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(save, debounceMs);
+    saver.changed();
   });
   return {
-    flush() {
-      if (timer) clearTimeout(timer);
-      return save();
-    },
+    flush: saver.flush,
     stop() {
-      if (timer) clearTimeout(timer);
+      saver.cancel();
       unsubscribe();
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { FormController } from '../controller/formController.js';
 import type { Draft, DraftStore } from './draftStore.js';
+import { createDebouncedSave } from './debouncedSave.js';
 
 export interface AutosaveHandle {
   /** Saves now if a change is pending (call before navigating away). */
@@ -13,33 +14,20 @@ export interface AutosaveHandle {
 }
 
 export function autosave(controller: FormController, store: DraftStore, key: string, options: { debounceMs?: number; now?: () => number } = {}): AutosaveHandle {
-  const debounceMs = options.debounceMs ?? 800;
   const now = options.now ?? (() => Date.now());
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending = false;
-  let saving: Promise<void> = Promise.resolve();
-
-  const save = () => {
-    timer = undefined;
-    if (!pending) return saving;
-    pending = false;
-    const { id, version } = controller.definition;
-    const draft: Draft = { key, formId: id, formVersion: version, value: structuredClone({ ...controller.getValues() }), savedAt: now() };
-    saving = saving.then(() => store.save(draft));
-    return saving;
-  };
-  const unsubscribe = controller.subscribeAll(() => {
-    pending = true;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => void save(), debounceMs);
-  });
-  return {
-    flush: () => {
-      if (timer !== undefined) clearTimeout(timer);
-      return save();
+  const saver = createDebouncedSave(
+    () => {
+      const { id, version } = controller.definition;
+      const draft: Draft = { key, formId: id, formVersion: version, value: structuredClone({ ...controller.getValues() }), savedAt: now() };
+      return store.save(draft);
     },
+    { debounceMs: options.debounceMs ?? 800 },
+  );
+  const unsubscribe = controller.subscribeAll(saver.changed);
+  return {
+    flush: saver.flush,
     stop: () => {
-      if (timer !== undefined) clearTimeout(timer);
+      saver.cancel();
       unsubscribe();
     },
   };
