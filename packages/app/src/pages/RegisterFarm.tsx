@@ -1,9 +1,9 @@
 /** Registration in the farm register (主体名录): a new farm of a region, then signed in as it. */
 import { useState } from 'react';
 import { checkFarmInput, newFarmId } from '../shell/farms.js';
-import { regionName } from '../shell/labels.js';
 import { usePortal, useText } from '../shell/PortalContext.js';
-import { PORTAL_REGIONS, isPortalRegion, type PortalRegion } from '../shell/session.js';
+import { RegionSelect } from '../shell/RegionSelect.js';
+import type { PortalRegion } from '../shell/session.js';
 
 export function RegisterFarm() {
   const { session, farms, setFarms, signIn, locale, runtime } = usePortal();
@@ -30,13 +30,7 @@ export function RegisterFarm() {
       <h2 id="register-title">{t('registerTitle')}</h2>
       <label>
         {t('region')}
-        <select name="register-region" value={region} onChange={(e) => isPortalRegion(e.target.value) && setRegion(e.target.value)}>
-          {PORTAL_REGIONS.map((r) => (
-            <option key={r} value={r}>
-              {regionName(r, locale)}
-            </option>
-          ))}
-        </select>
+        <RegionSelect name="register-region" value={region} onChange={setRegion} />
       </label>
       <label>
         {t('farmName')}

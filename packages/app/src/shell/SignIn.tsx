@@ -4,9 +4,10 @@
  * may not do there.
  */
 import { useState } from 'react';
-import { regionName, roleName } from './labels.js';
+import { roleName } from './labels.js';
 import { usePortal, useText } from './PortalContext.js';
-import { PORTAL_REGIONS, PORTAL_ROLES, actsForFarm, isPortalRegion, isPortalRole, type PortalRegion, type PortalRole } from './session.js';
+import { RegionSelect } from './RegionSelect.js';
+import { PORTAL_ROLES, actsForFarm, isPortalRole, type PortalRegion, type PortalRole } from './session.js';
 
 /** Where a role starts after signing in. */
 function landing(role: PortalRole) {
@@ -45,13 +46,7 @@ export function SignIn() {
       <p className="portal-muted">{t('signInHelp')}</p>
       <label>
         {t('region')}
-        <select name="region" value={region} onChange={(e) => isPortalRegion(e.target.value) && setRegion(e.target.value)}>
-          {PORTAL_REGIONS.map((r) => (
-            <option key={r} value={r}>
-              {regionName(r, locale)}
-            </option>
-          ))}
-        </select>
+        <RegionSelect name="region" value={region} onChange={setRegion} />
       </label>
       <label>
         {t('role')}
