@@ -16,7 +16,7 @@ describe('Inner Mongolia commitment certificate', () => {
       const producersBefore = Number(await dashboardFigure(page, 'inner-mongolia', 'coverage-producers'));
 
       await registerFarm(page, 'inner-mongolia', '锡林浩特市端到端牧业合作社');
-      const caseId = await startFromFarmPage(page, 'selfInspectToCertificate', {
+      await startFromFarmPage(page, 'selfInspectToCertificate', {
         productName: '羊肉',
         category: 'livestock',
         quantity: 40,

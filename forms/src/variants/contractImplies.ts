@@ -36,7 +36,6 @@ const LOWER: Record<string, string> = { minLength: 'minLength', minItems: 'minIt
 const UPPER: Record<string, string> = { maxLength: 'maxLength', maxItems: 'maxItems' };
 
 const show = (v: unknown) => JSON.stringify(v);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Finitely many values F admits, when its keywords say so. */
 function finiteValues(f: JsonSchema): unknown[] | undefined {
