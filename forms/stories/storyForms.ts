@@ -3,6 +3,7 @@
  * story shows real labels, constraints and rules rather than placeholder text.
  */
 import type { FieldKind, FormDefinition, LayoutNode } from '../src/definition/types.js';
+import { inspectExpression } from '../src/rules/references.js';
 import { allKindsForm } from '../test/fixtures/allKinds.js';
 
 const t = (zh: string, en: string) => ({ zh, en });
@@ -12,7 +13,8 @@ export function formWith(keys: string[], title = t('字段示例', 'Field exampl
   const full = allKindsForm();
   const schema = full.schema as { required?: string[]; properties: Record<string, unknown> };
   // Keep the rules of kept fields that read only kept fields.
-  const readsOnlyKept = (rule: unknown) => [...JSON.stringify(rule).matchAll(/"var":"([^"]+)"/g)].every((m) => keys.includes(m[1]!));
+  const readsOnlyKept = (rule: object) =>
+    Object.values(rule).every((expression) => [...inspectExpression(expression, '', full.fields).reads].every((key) => keys.includes(key)));
   const rules = Object.fromEntries(Object.entries(full.rules ?? {}).filter(([key, rule]) => keys.includes(key) && readsOnlyKept(rule)));
   return {
     ...full,
