@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // One PostgreSQL server for the run (Debian's binaries); tests create their own databases on it.
+          globalSetup: ['./test/setup/postgres.ts'],
           setupFiles: ['./forms/test/setup/patternEngine.ts'],
           include: ['{engine,forms,designer,workflows,packages/*,test}/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', '**/*.browser.test.{ts,tsx}'],

@@ -11,7 +11,12 @@ export type EngineErrorCode =
   | 'conflict'
   | 'not-found'
   | 'unknown-workflow'
-  | 'already-exists';
+  | 'already-exists'
+  /**
+   * The store could not be reached or went away mid-way. A write may or may not have landed: retry
+   * with the same commandId, which returns the first result if it did.
+   */
+  | 'unavailable';
 
 export interface FieldIssue {
   /** JSON pointer-like path of the offending field, e.g. `/species/0/count`. */
@@ -30,6 +35,7 @@ const titles: Record<EngineErrorCode, { zh: string; en: string }> = {
   'not-found': { zh: '未找到', en: 'Not found' },
   'unknown-workflow': { zh: '未注册的流程', en: 'Unknown workflow' },
   'already-exists': { zh: '已存在', en: 'Already exists' },
+  unavailable: { zh: '数据库暂时无法访问，请稍后重试', en: 'The database is unavailable; retry later' },
 };
 
 export class EngineError extends Error {

@@ -1,6 +1,6 @@
 export { createEngine, type Engine, type EngineChange, type EngineOptions } from './runtime/createEngine.js';
 export type { StartOptions, SendOptions } from './runtime/commands.js';
-export type { Task } from './runtime/queries.js';
+export type { Task, TaskQuery } from './runtime/queries.js';
 export type { MigrateOptions, MigrationReport } from './runtime/migrate.js';
 export type { TimerRunReport, Scheduler } from './runtime/timers.js';
 export type { OutboxReport } from './runtime/outbox.js';
@@ -20,6 +20,8 @@ export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } fro
 export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
 export { createMemoryStore, MemoryStore } from './store/memoryStore.js';
 export { createManualClock, type ManualClock } from './clock/manualClock.js';
-export type { Store, ChangeSet, InstanceQuery, StoreDump } from './store/store.js';
+export type { Store, ChangeSet, InstanceQuery, StoreDump, TimerKey, WorkClaims } from './store/store.js';
+export { stateKeyMatches, DEFAULT_QUERY_LIMIT } from './store/store.js';
+export { conflictError, duplicateCommandError, duplicateKeyError } from './store/storeErrors.js';
 export * from './calendar/index.js';
 export type * from './types.js';

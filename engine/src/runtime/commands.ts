@@ -12,7 +12,7 @@ import type { EngineContext } from './context.js';
 import { checkEventData } from './eventData.js';
 import { runDueTimersOf } from './timers.js';
 import { buildStart, buildStep, machineEventOf, restoreSnapshot } from './transition.js';
-import { assertActor, assertEvent, assertId, assertJson, assertOptionalString } from './validateInput.js';
+import { assertActor, assertEvent, assertId, assertJson, assertOptionalId, assertOptionalString } from './validateInput.js';
 
 export interface StartOptions {
   actor: Actor;
@@ -41,8 +41,8 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
   assertActor(options.actor);
   assertId(options.region, 'region');
   assertId(options.subject, 'subject');
-  assertOptionalString(options.instanceId, 'instanceId');
-  assertOptionalString(options.commandId, 'commandId');
+  assertOptionalId(options.instanceId, 'instanceId');
+  assertOptionalId(options.commandId, 'commandId');
   assertOptionalString(options.role, 'role');
   const event: WorkflowEvent = { type: 'start', ...(options.data !== undefined ? { data: options.data } : {}) };
   assertEvent(event);
@@ -137,7 +137,7 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
     throw new EngineError('invalid-input', { en: 'send options { actor } are required', zh: '缺少 send 参数 { actor }' }, { path: 'options' });
   }
   assertActor(options.actor);
-  assertOptionalString(options.commandId, 'commandId');
+  assertOptionalId(options.commandId, 'commandId');
   assertOptionalString(options.role, 'role');
   const commandId = options.commandId ?? ctx.newId();
   try {

@@ -14,7 +14,7 @@ import type { EngineContext } from './context.js';
 import { InstanceCache } from './instanceCache.js';
 import { migrateInstances, type MigrateOptions, type MigrationReport } from './migrate.js';
 import { deliverOutbox, type OutboxReport } from './outbox.js';
-import { allowedEvents, count, getInstance, history, query, tasks, verify, type Task } from './queries.js';
+import { allowedEvents, count, getInstance, history, query, tasks, verify, type Task, type TaskQuery } from './queries.js';
 import { runDueTimers, startScheduler, type Scheduler, type TimerRunReport } from './timers.js';
 
 export interface EngineOptions {
@@ -31,6 +31,12 @@ export interface EngineOptions {
   /** `auto` (default) delivers cross-case messages right after the commit that wrote them. */
   messageDelivery?: 'auto' | 'manual';
   newId?: () => string;
+  /**
+   * Cases kept as this engine's last known copy, to save a read per step (default 1000). Processes
+   * that share a database with other writers (several servers) pass 0: every step then starts from
+   * the stored case, so another server's step is never mistaken for a conflicting one.
+   */
+  cacheSize?: number;
   /** Background failures (message delivery, scheduler) are reported here; default console.error. */
   onError?: (error: unknown) => void;
 }
@@ -54,7 +60,7 @@ export interface Engine {
   send(instanceId: string, event: WorkflowEvent, options: SendOptions): Promise<SendResult>;
   get(instanceId: string): Promise<InstanceRecord>;
   history(instanceId: string): Promise<JournalEntry[]>;
-  tasks(actor: Actor, options?: { limit?: number }): Promise<Task[]>;
+  tasks(actor: Actor, options?: TaskQuery): Promise<Task[]>;
   /** Events the actor may send to this case now (role, region, subject and state all checked). */
   allowedEvents(instanceId: string, actor: Actor): Promise<string[]>;
   query(query: InstanceQuery): Promise<InstanceRecord[]>;
@@ -110,7 +116,7 @@ export function createEngine(options: EngineOptions): Engine {
     calendar: options.calendar ?? createChineseCalendar(),
     validate: options.validate,
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
-    cache: new InstanceCache(),
+    cache: new InstanceCache(options.cacheSize ?? 1000),
   };
 
   let background: Promise<unknown> = Promise.resolve();

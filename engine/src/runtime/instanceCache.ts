@@ -22,6 +22,7 @@ export class InstanceCache {
   }
 
   set(record: InstanceRecord): void {
+    if (this.capacity === 0) return;
     this.entries.delete(record.id);
     this.entries.set(record.id, record);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);

@@ -8,6 +8,8 @@ import type { EngineContext } from './context.js';
 import { applySystemEvent } from './systemEvents.js';
 
 const MAX_ATTEMPTS = 5;
+/** How long a claimed message stays with this engine before another may take it (a crashed worker). */
+export const OUTBOX_LEASE_MS = 30_000;
 
 export interface OutboxReport {
   delivered: string[];
@@ -24,7 +26,9 @@ async function targetsOf(ctx: EngineContext, message: OutboxMessage): Promise<st
 
 export async function deliverOutbox(ctx: EngineContext, limit = 100): Promise<OutboxReport> {
   const report: OutboxReport = { delivered: [], undeliverable: [], retrying: [] };
-  for (const message of await ctx.store.pendingOutbox(limit)) {
+  // A shared store hands each message to one worker; `updateOutbox` below ends the claim.
+  const pending = ctx.store.claims ? await ctx.store.claims.claimPendingOutbox(limit, OUTBOX_LEASE_MS) : await ctx.store.pendingOutbox(limit);
+  for (const message of pending) {
     const targets = await targetsOf(ctx, message);
     const outcomes: OutboxMessage['outcomes'] = [];
     let retry = false;

@@ -36,10 +36,21 @@ export async function verify(ctx: EngineContext, instanceId: string): Promise<Ve
  * Open tasks of an actor, found through the task-key index. The index is a superset (keys carry role
  * and scope, not every rule); each hit is re-checked with the same rule `send` applies.
  */
-export async function tasks(ctx: EngineContext, actor: Actor, options: { limit?: number } = {}): Promise<Task[]> {
+export interface TaskQuery {
+  /** Page size (default 200). */
+  limit?: number;
+  /** Cases to skip: pages follow the store's stable order; each page is sorted by deadline. */
+  offset?: number;
+}
+
+export async function tasks(ctx: EngineContext, actor: Actor, options: TaskQuery = {}): Promise<Task[]> {
   assertActor(actor);
   const limit = options.limit ?? DEFAULT_QUERY_LIMIT;
-  const records = await ctx.store.findByTaskKeys(taskKeysOfActor(actor), limit);
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0) {
+    throw new EngineError('invalid-input', { en: 'tasks: limit must be an integer ≥ 1 and offset an integer ≥ 0', zh: '待办查询：limit 须为不小于 1 的整数，offset 须为不小于 0 的整数' }, { path: 'options' });
+  }
+  const records = await ctx.store.findByTaskKeys(taskKeysOfActor(actor), limit, offset);
   const out: Task[] = [];
   for (const instance of records) {
     const workflow = ctx.registry.get(instance.workflowId, instance.workflowVersion);

@@ -3,7 +3,7 @@
  * checked like any other event (declared for the `system` role, accepted by the state, guards pass)
  * but need no actor authorisation and are journalled under a `system:*` actor id.
  */
-import { isEngineError, type EngineError } from '../errors.js';
+import { EngineError, isEngineError } from '../errors.js';
 import type { JournalKind, SendResult, WorkflowEvent } from '../types.js';
 import { SYSTEM_ROLE } from '../workflow/defineWorkflow.js';
 import { commitChange, replayedResult } from './commit.js';
@@ -37,11 +37,23 @@ export async function applySystemEvent(ctx: EngineContext, request: SystemEventR
   }
 }
 
+function timerCancelled(instanceId: string, timerIds: readonly string[]): EngineError {
+  return new EngineError(
+    'not-allowed-in-state',
+    { en: `deadline ${timerIds.join(', ')} of case ${instanceId} was cancelled when its state was left`, zh: `案件 ${instanceId} 的期限 ${timerIds.join('、')} 已随状态结束而取消` },
+    { instanceId, timerIds, reason: 'timer-cancelled' },
+  );
+}
+
 async function applyOnce(ctx: EngineContext, request: SystemEventRequest): Promise<SendResult> {
   const replay = await replayedResult(ctx, request.commandId);
   if (replay) return replay;
   // Always the stored case: a refusal here drops a timer or a message, so it must not rest on a stale copy.
   const { record, workflow } = await loadInstance(ctx, request.instanceId);
+  // A timer read before its state was left (another worker fired an earlier deadline of the case in
+  // between) is no longer pending on the stored case: it is cancelled, not fired.
+  const cancelled = (request.consumedTimerIds ?? []).filter((id) => !record.timers.some((t) => t.id === id));
+  if (cancelled.length > 0) throw timerCancelled(record.id, cancelled);
   const spec = workflow.events[request.event.type];
   if (!spec?.roles.includes(SYSTEM_ROLE) || !record.acceptedEvents.includes(request.event.type)) {
     throw notAllowed(record, request.event.type, 'state');

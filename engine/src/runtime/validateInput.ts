@@ -13,8 +13,14 @@ function bad(en: string, zh: string, path: string): EngineError {
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
+/** Deeper data is refused: no form nests this far, and deep recursion would exhaust the stack. */
+export const MAX_JSON_DEPTH = 64;
+
 /** Throws `invalid-input` naming the first non-JSON value found under `path`. */
 export function assertJson(value: unknown, path: string, seen = new Set<object>()): void {
+  if (seen.size > MAX_JSON_DEPTH) {
+    throw bad(`${path.slice(0, 200)}… nests deeper than ${MAX_JSON_DEPTH} levels`, `${path.slice(0, 200)}… 的嵌套超过 ${MAX_JSON_DEPTH} 层`, path.slice(0, 200));
+  }
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw bad(`${path} is not a finite number`, `${path} 不是有限数值`, path);
@@ -63,6 +69,22 @@ export function assertOptionalString(value: unknown, path: string): asserts valu
   if (value !== undefined) nonEmptyString(value, path);
 }
 
+export const MAX_ID_LENGTH = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/** Ids (cases, regions, subjects, commands) are keys in every store: printable text of bounded length. */
 export function assertId(value: unknown, path: string): asserts value is string {
   nonEmptyString(value, path);
+  if (value.length > MAX_ID_LENGTH || CONTROL_CHARACTER.test(value)) {
+    throw bad(
+      `${path} must be at most ${MAX_ID_LENGTH} printable characters`,
+      `${path} 须为不超过 ${MAX_ID_LENGTH} 个可打印字符`,
+      path,
+    );
+  }
+}
+
+export function assertOptionalId(value: unknown, path: string): asserts value is string | undefined {
+  if (value !== undefined) assertId(value, path);
 }

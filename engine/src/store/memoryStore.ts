@@ -5,7 +5,7 @@
  */
 import { EngineError } from '../errors.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../types.js';
-import { DEFAULT_QUERY_LIMIT, stateKeyMatches, type ChangeSet, type InstanceQuery, type Store, type StoreDump } from './store.js';
+import { DEFAULT_QUERY_LIMIT, stateKeyMatches, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey } from './store.js';
 import { conflictError, duplicateCommandError, duplicateKeyError } from './storeErrors.js';
 
 class MultiIndex {
@@ -81,7 +81,8 @@ export class MemoryStore implements Store {
     return this.matching(query).length;
   }
 
-  async findByTaskKeys(keys: readonly string[], limit: number): Promise<InstanceRecord[]> {
+  async findByTaskKeys(keys: readonly string[], limit: number, offset = 0): Promise<InstanceRecord[]> {
+    // Keys in the order given, each key's cases in index order: stable while the data stays the same.
     const seen = new Set<string>();
     const out: InstanceRecord[] = [];
     for (const key of keys) {
@@ -89,7 +90,7 @@ export class MemoryStore implements Store {
         if (out.length >= limit) return out;
         if (seen.has(id)) continue;
         seen.add(id);
-        out.push(clone(this.instances.get(id)!));
+        if (seen.size > offset) out.push(clone(this.instances.get(id)!));
       }
     }
     return out;
@@ -117,8 +118,8 @@ export class MemoryStore implements Store {
     return this.timerOrder.filter((t) => t.instanceId === instanceId).map(clone);
   }
 
-  async deleteTimers(ids: readonly string[]): Promise<void> {
-    this.removeTimers(ids);
+  async deleteTimers(timers: ReadonlyArray<TimerKey>): Promise<void> {
+    this.removeTimers(timers.filter((t) => this.timers.get(t.id)?.instanceId === t.instanceId).map((t) => t.id));
   }
 
   async nextDueAt(): Promise<number | null> {

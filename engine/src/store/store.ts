@@ -52,8 +52,11 @@ export interface Store {
   getInstance(id: string): Promise<InstanceRecord | undefined>;
   findInstances(query: InstanceQuery): Promise<InstanceRecord[]>;
   countInstances(query: InstanceQuery): Promise<number>;
-  /** Instances carrying any of the task keys, each once; index lookup, not a scan. */
-  findByTaskKeys(keys: readonly string[], limit: number): Promise<InstanceRecord[]>;
+  /**
+   * Instances carrying any of the task keys, each once; an index lookup, not a scan. The order is
+   * stable for the same keys and data, so `offset` pages neither overlap nor skip.
+   */
+  findByTaskKeys(keys: readonly string[], limit: number, offset?: number): Promise<InstanceRecord[]>;
 
   /** Journal of one instance in `seq` order. */
   getJournal(instanceId: string): Promise<JournalEntry[]>;
@@ -63,8 +66,8 @@ export interface Store {
   /** Timers due at or before `now`, earliest first (ties by id). */
   dueTimers(now: number, limit: number): Promise<TimerRecord[]>;
   timersOf(instanceId: string): Promise<TimerRecord[]>;
-  /** Removes timers that fired without effect (their event was refused). */
-  deleteTimers(ids: readonly string[]): Promise<void>;
+  /** Removes timers that fired without effect (their event was refused). Keyed by case, then id. */
+  deleteTimers(timers: ReadonlyArray<TimerKey>): Promise<void>;
   /** The earliest pending due time, for the scheduler. */
   nextDueAt(): Promise<number | null>;
 
@@ -77,6 +80,28 @@ export interface Store {
   importAll(dump: StoreDump): Promise<void>;
 
   close(): Promise<void>;
+
+  /**
+   * Present on stores that several processes share (PostgreSQL): due timers and outbox messages are
+   * handed to one worker at a time, so two servers never do the same work. Without it, the engine
+   * reads due work directly (one process per store, or tabs that tolerate a replayed command).
+   */
+  readonly claims?: WorkClaims;
+}
+
+export type TimerKey = Pick<TimerRecord, 'id' | 'instanceId'>;
+
+/**
+ * Leases on background work. A claimed item is invisible to other claimers until its lease ends,
+ * so a worker that dies mid-way only delays the item; applying it is idempotent (command ids).
+ */
+export interface WorkClaims {
+  /** Due timers no other worker holds, earliest first (ties by id), each now held for `leaseMs`. */
+  claimDueTimers(now: number, limit: number, leaseMs: number): Promise<TimerRecord[]>;
+  /** Gives claimed timers back before their lease ends (they were not fired this round). */
+  releaseTimers(timers: ReadonlyArray<TimerKey>): Promise<void>;
+  /** Pending messages no other worker holds, oldest first, each now held for `leaseMs`. `updateOutbox` ends the hold. */
+  claimPendingOutbox(limit: number, leaseMs: number): Promise<OutboxMessage[]>;
 }
 
 /** Whether `stateKey` (comma-joined leaf paths) lies in `state` or below it. */

@@ -124,6 +124,31 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await store.close();
     });
 
+    it('pages task-key matches in a stable order without overlap or gaps', async () => {
+      const store = await makeStore();
+      for (const id of ['e', 'b', 'd', 'a', 'c', 'f', 'g']) {
+        await store.commit(changeSet(id, 1, {}, { taskKeys: id < 'd' ? ['supervision|r:jiyuan', 'producer|s:x'] : ['producer|s:x'] }));
+      }
+      const keys = ['supervision|r:jiyuan', 'producer|s:x'];
+      const pages: string[][] = [];
+      for (let offset = 0; offset < 9; offset += 3) pages.push((await store.findByTaskKeys(keys, 3, offset)).map((r) => r.id));
+      expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+      expect(pages.flat().sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+      const again = (await store.findByTaskKeys(keys, 3, 3)).map((r) => r.id);
+      expect(again).toEqual(pages[1]);
+      await store.close();
+    });
+
+    it('keeps any JSON a record carries exactly: NUL characters, __proto__ keys, deep nesting, large numbers', async () => {
+      const store = await makeStore();
+      const context = JSON.parse('{"__proto__": {"polluted": true}, "note": "a\\u0000b", "n": 1234567890123, "f": 0.1, "deep": [[[{"x": "农安"}]]]}');
+      await store.commit(changeSet('a', 1, {}, { context }));
+      const stored = (await store.getInstance('a'))!;
+      expect(JSON.stringify(stored.context)).toBe(JSON.stringify(context));
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      await store.close();
+    });
+
     it('returns due timers earliest first, ties by id, and removes them', async () => {
       const store = await makeStore();
       await store.commit(changeSet('a', 1, { timersToAdd: [timerRecord('t3', 'a', 30), timerRecord('t1', 'a', 10), timerRecord('t2b', 'a', 20), timerRecord('t2a', 'a', 20)] }));
@@ -131,7 +156,7 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       expect((await store.dueTimers(20, 10)).map((t) => t.id)).toEqual(['t1', 't2a', 't2b']);
       expect((await store.dueTimers(100, 2)).map((t) => t.id)).toEqual(['t1', 't2a']);
       expect(await store.dueTimers(5, 10)).toEqual([]);
-      await store.deleteTimers(['t1', 'nope']);
+      await store.deleteTimers([{ instanceId: 'a', id: 't1' }, { instanceId: 'a', id: 'nope' }, { instanceId: 'other', id: 't2a' }]);
       expect(await store.nextDueAt()).toBe(20);
       expect((await store.timersOf('a')).map((t) => t.id).sort()).toEqual(['t2a', 't2b', 't3']);
       await store.commit(changeSet('a', 2, { timerIdsToRemove: ['t2a', 't2b', 't3'] }));
@@ -173,6 +198,32 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       expect(await snapshotOf(target)).toEqual(before);
       await source.close();
       await target.close();
+    });
+
+    it('hands claimed timers and messages to one claimer at a time, until released or the lease ends', async () => {
+      const store = await makeStore();
+      if (!store.claims) return void (await store.close()); // single-process stores (memory, IndexedDB) have no claims
+      const claims = store.claims;
+      await store.commit(changeSet('a', 1, { timersToAdd: [timerRecord('t1', 'a', 10), timerRecord('t2', 'a', 20), timerRecord('t9', 'a', 900)], outboxToAdd: [outboxMessage('m1', 'a', 1), outboxMessage('m2', 'a', 2)] }));
+      await store.commit(changeSet('b', 1, { timersToAdd: [timerRecord('t3', 'b', 15)] }));
+      const [first, second] = await Promise.all([claims.claimDueTimers(100, 2, 60_000), claims.claimDueTimers(100, 2, 60_000)]);
+      const ids = [...first!, ...second!].map((t) => t.id).sort();
+      expect(ids).toEqual(['t1', 't2', 't3']); // each due timer to exactly one claimer; t9 is not due
+      expect(await claims.claimDueTimers(100, 10, 60_000)).toEqual([]);
+      await claims.releaseTimers([{ instanceId: 'a', id: 't2' }]);
+      expect((await claims.claimDueTimers(100, 10, 60_000)).map((t) => t.id)).toEqual(['t2']);
+      // A zero lease ends at once: what a worker that died leaves behind is claimable again.
+      await claims.releaseTimers([{ instanceId: 'a', id: 't2' }]);
+      expect((await claims.claimDueTimers(100, 10, 0)).map((t) => t.id)).toEqual(['t2']);
+      expect((await claims.claimDueTimers(100, 10, 0)).map((t) => t.id)).toEqual(['t2']);
+
+      const messages = await claims.claimPendingOutbox(1, 60_000);
+      expect(messages.map((m) => m.id)).toEqual(['m1']);
+      expect((await claims.claimPendingOutbox(10, 60_000)).map((m) => m.id)).toEqual(['m2']);
+      expect(await claims.claimPendingOutbox(10, 60_000)).toEqual([]);
+      await store.updateOutbox({ ...messages[0]!, attempts: 1, lastError: 'retry later' });
+      expect((await claims.claimPendingOutbox(10, 60_000)).map((m) => m.id)).toEqual(['m1']); // updating ends the claim
+      await store.close();
     });
 
     it('hands out copies: mutating a returned record does not change the store', async () => {

@@ -6,7 +6,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { EngineError } from '../../errors.js';
-import type { ChangeSet, InstanceQuery, Store, StoreDump } from '../../store/store.js';
+import type { ChangeSet, InstanceQuery, Store, StoreDump, TimerKey } from '../../store/store.js';
 import { DEFAULT_QUERY_LIMIT, stateKeyMatches } from '../../store/store.js';
 import { conflictError, duplicateCommandError, duplicateKeyError } from '../../store/storeErrors.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
@@ -102,9 +102,9 @@ export class DexieStore implements Store {
     return this.collection(query).count();
   }
 
-  findByTaskKeys(keys: readonly string[], limit: number): Promise<InstanceRecord[]> {
+  findByTaskKeys(keys: readonly string[], limit: number, offset = 0): Promise<InstanceRecord[]> {
     if (keys.length === 0) return Promise.resolve([]);
-    return this.db.instances.where('taskKeys').anyOf([...keys]).distinct().limit(limit).toArray();
+    return this.db.instances.where('taskKeys').anyOf([...keys]).distinct().offset(offset).limit(limit).toArray();
   }
 
   getJournal(instanceId: string): Promise<JournalEntry[]> {
@@ -130,8 +130,13 @@ export class DexieStore implements Store {
     return this.db.timers.where('instanceId').equals(instanceId).sortBy('dueAt');
   }
 
-  deleteTimers(ids: readonly string[]): Promise<void> {
-    return this.db.timers.bulkDelete([...ids]);
+  async deleteTimers(timers: ReadonlyArray<TimerKey>): Promise<void> {
+    // Ids are unique across cases here; the case id is checked so a key never removes another case's row.
+    await this.db.transaction('rw', this.db.timers, async () => {
+      const rows = await this.db.timers.bulkGet(timers.map((t) => t.id));
+      const ids = rows.filter((row, i) => row?.instanceId === timers[i]!.instanceId).map((row) => row!.id);
+      if (ids.length > 0) await this.db.timers.bulkDelete(ids);
+    });
   }
 
   async nextDueAt(): Promise<number | null> {

@@ -1,0 +1,11 @@
+/** The store's schema as ordered migrations. Append only: an applied migration is never edited (its checksum is checked). */
+import { sql as core } from './0001_core.js';
+
+export interface Migration {
+  /** Position in the order, from 1, without gaps. */
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const ENGINE_MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'core', sql: core }];

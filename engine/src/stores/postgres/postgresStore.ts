@@ -1,0 +1,226 @@
+/**
+ * The engine's store on PostgreSQL, through node-postgres (a server, pooled) or PGlite (embedded).
+ * A step is one call of `nongan_commit` (migration 0001): one statement, so one transaction and one
+ * round trip, with the revision check (`UPDATE … WHERE id = $1 AND revision = $2`), the journal's
+ * `UNIQUE (instance_id, seq)` and `UNIQUE (command_id)`, timers and outbox inside it.
+ */
+import { DEFAULT_QUERY_LIMIT, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey } from '../../store/store.js';
+import { EngineError } from '../../errors.js';
+import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
+import { migrate, type MigrationResult } from './migrate.js';
+import { ENGINE_MIGRATIONS } from './migrations/index.js';
+import { PostgresClaims } from './postgresClaims.js';
+import { commitError, importError, storeError } from './postgresErrors.js';
+import { INSERT_INSTANCES, INSERT_JOURNAL, INSERT_OUTBOX, INSERT_TIMERS, instanceColumns, instanceParams, journalColumns, outboxColumns, timerColumns } from './rows.js';
+import type { SqlClient, SqlQueryable } from './sqlClient.js';
+import { readSteps, type StepPage } from './stepFeed.js';
+
+export interface PostgresStoreOptions {
+  client: SqlClient;
+  /** Apply pending migrations when the store opens (default true). */
+  migrate?: boolean;
+  /** Close the client with the store (default true). */
+  ownsClient?: boolean;
+}
+
+const IMPORT_CHUNK = 500;
+
+const COMMIT_STEP = `SELECT nongan_commit(${Array.from({ length: 22 }, (_, i) => `$${i + 1}`).join(', ')})`;
+
+export class PostgresStore implements Store {
+  readonly claims: PostgresClaims;
+
+  constructor(
+    readonly client: SqlClient,
+    /** What opening the store applied (null when migrations were left to the caller). */
+    readonly migrations: MigrationResult | null = null,
+    private readonly ownsClient = true,
+  ) {
+    this.claims = new PostgresClaims(client);
+  }
+
+  async commit(change: ChangeSet): Promise<void> {
+    const facts = { instanceId: change.instance.id, expectedRevision: change.expectedRevision, commandId: change.journal.commandId, seq: change.journal.seq };
+    const { instance, journal, timersToAdd: timers, outboxToAdd: outbox } = change;
+    try {
+      await this.client.query(COMMIT_STEP, [
+        ...instanceParams(instance),
+        change.expectedRevision,
+        journal.seq,
+        journal.commandId,
+        JSON.stringify(journal),
+        change.timerIdsToRemove,
+        timers.map((t) => t.id),
+        timers.map((t) => t.dueAt),
+        timers.map((t) => JSON.stringify(t)),
+        outbox.map((m) => m.id),
+        outbox.map((m) => m.status),
+        outbox.map((m) => m.createdAt),
+        outbox.map((m) => JSON.stringify(m)),
+      ]);
+    } catch (error) {
+      throw commitError(error, facts);
+    }
+  }
+
+  async getInstance(id: string): Promise<InstanceRecord | undefined> {
+    const { rows } = await this.run<{ record: InstanceRecord }>('SELECT record FROM nongan_instances WHERE id = $1', [id]);
+    return rows[0]?.record;
+  }
+
+  async findInstances(query: InstanceQuery): Promise<InstanceRecord[]> {
+    const { where, params } = instanceFilter(query);
+    params.push(query.limit ?? DEFAULT_QUERY_LIMIT, query.offset ?? 0);
+    const { rows } = await this.run<{ record: InstanceRecord }>(
+      `SELECT record FROM nongan_instances ${where} ORDER BY id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return rows.map((r) => r.record);
+  }
+
+  async countInstances(query: InstanceQuery): Promise<number> {
+    const { where, params } = instanceFilter(query);
+    const { rows } = await this.run<{ n: number }>(`SELECT count(*)::integer AS n FROM nongan_instances ${where}`, params);
+    return rows[0]?.n ?? 0;
+  }
+
+  async findByTaskKeys(keys: readonly string[], limit: number, offset = 0): Promise<InstanceRecord[]> {
+    if (keys.length === 0) return [];
+    const { rows } = await this.run<{ record: InstanceRecord }>(
+      'SELECT record FROM nongan_instances WHERE task_keys && $1::text[] ORDER BY id LIMIT $2 OFFSET $3',
+      [keys, limit, offset],
+    );
+    return rows.map((r) => r.record);
+  }
+
+  async getJournal(instanceId: string): Promise<JournalEntry[]> {
+    const { rows } = await this.run<{ entry: JournalEntry }>('SELECT entry FROM nongan_journal WHERE instance_id = $1 ORDER BY seq', [instanceId]);
+    return rows.map((r) => r.entry);
+  }
+
+  async findByCommand(commandId: string): Promise<JournalEntry | undefined> {
+    const { rows } = await this.run<{ entry: JournalEntry }>('SELECT entry FROM nongan_journal WHERE command_id = $1', [commandId]);
+    return rows[0]?.entry;
+  }
+
+  async dueTimers(now: number, limit: number): Promise<TimerRecord[]> {
+    const { rows } = await this.run<{ record: TimerRecord }>('SELECT record FROM nongan_timers WHERE due_at <= $1 ORDER BY due_at, id LIMIT $2', [now, limit]);
+    return rows.map((r) => r.record);
+  }
+
+  async timersOf(instanceId: string): Promise<TimerRecord[]> {
+    const { rows } = await this.run<{ record: TimerRecord }>('SELECT record FROM nongan_timers WHERE instance_id = $1 ORDER BY due_at, id', [instanceId]);
+    return rows.map((r) => r.record);
+  }
+
+  async deleteTimers(timers: ReadonlyArray<TimerKey>): Promise<void> {
+    if (timers.length === 0) return;
+    await this.run(
+      'DELETE FROM nongan_timers t USING unnest($1::text[], $2::text[]) AS k(instance_id, id) WHERE t.instance_id = k.instance_id AND t.id = k.id',
+      [timers.map((t) => t.instanceId), timers.map((t) => t.id)],
+    );
+  }
+
+  async nextDueAt(): Promise<number | null> {
+    const { rows } = await this.run<{ due: number | null }>('SELECT min(due_at) AS due FROM nongan_timers');
+    return rows[0]?.due ?? null;
+  }
+
+  async pendingOutbox(limit: number): Promise<OutboxMessage[]> {
+    const { rows } = await this.run<{ record: OutboxMessage }>(
+      "SELECT record FROM nongan_outbox WHERE status = 'pending' ORDER BY created_at, id LIMIT $1",
+      [limit],
+    );
+    return rows.map((r) => r.record);
+  }
+
+  async updateOutbox(message: OutboxMessage): Promise<void> {
+    const { rowCount } = await this.run(
+      'UPDATE nongan_outbox SET status = $3, record = $4::json, claimed_until = NULL WHERE source_instance_id = $1 AND id = $2',
+      [message.sourceInstanceId, message.id, message.status, JSON.stringify(message)],
+    );
+    if (rowCount === 0) throw new EngineError('not-found', { en: `outbox message ${message.id}`, zh: `消息 ${message.id}` }, { messageId: message.id });
+  }
+
+  async exportAll(): Promise<StoreDump> {
+    // One transaction: the four tables come from the same moment even while steps are being written.
+    return this.client.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const all = async <T>(sql: string) => (await tx.query<{ r: T }>(sql)).rows.map((row) => row.r);
+      return {
+        instances: await all<InstanceRecord>('SELECT record AS r FROM nongan_instances ORDER BY id'),
+        journal: await all<JournalEntry>('SELECT entry AS r FROM nongan_journal ORDER BY instance_id, seq'),
+        timers: await all<TimerRecord>('SELECT record AS r FROM nongan_timers ORDER BY due_at, id'),
+        outbox: await all<OutboxMessage>('SELECT record AS r FROM nongan_outbox ORDER BY created_at, id'),
+      };
+    });
+  }
+
+  async importAll(dump: StoreDump): Promise<void> {
+    try {
+      await this.client.transaction(async (tx) => {
+        await insertChunks(tx, dump.instances, INSERT_INSTANCES, instanceColumns);
+        await insertChunks(tx, dump.journal, INSERT_JOURNAL, journalColumns);
+        await insertChunks(tx, dump.timers, INSERT_TIMERS, timerColumns);
+        await insertChunks(tx, dump.outbox, INSERT_OUTBOX, outboxColumns);
+        if (dump.timers.length > 0) await tx.query("SELECT pg_notify('nongan_timers', '')");
+        if (dump.outbox.length > 0) await tx.query("SELECT pg_notify('nongan_outbox', '')");
+        await tx.query("SELECT pg_notify('nongan_steps', '')");
+      });
+    } catch (error) {
+      throw importError(error);
+    }
+  }
+
+  /**
+   * Steps committed since `cursor` (a snapshot this method returned earlier), in commit order per
+   * case; `null` starts at "now". Exact under concurrent writers: see `stepFeed.ts`.
+   */
+  stepsSince(cursor: string | null, limit = 1000): Promise<StepPage> {
+    return readSteps(this.client, cursor, limit).catch((error) => {
+      throw storeError(error);
+    });
+  }
+
+  /** Wakes `onWake` when another process commits a step, adds a timer or an outbox message. */
+  onNotice(channel: 'steps' | 'timers' | 'outbox', onWake: () => void): Promise<() => Promise<void>> {
+    return this.client.listen(`nongan_${channel}`, () => onWake());
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsClient) await this.client.close();
+  }
+
+  private async run<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]) {
+    try {
+      return await this.client.query<Row>(text, params);
+    } catch (error) {
+      throw storeError(error);
+    }
+  }
+}
+
+async function insertChunks<T>(tx: SqlQueryable, rows: readonly T[], sql: string, columns: (rows: readonly T[]) => unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) await tx.query(sql, columns(rows.slice(i, i + IMPORT_CHUNK)));
+}
+
+function instanceFilter(query: InstanceQuery): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    clauses.push(sql(params.length));
+  };
+  if (query.workflowId !== undefined) add((n) => `workflow_id = $${n}`, query.workflowId);
+  if (query.region !== undefined) add((n) => `region = $${n}`, query.region);
+  if (query.subject !== undefined) add((n) => `subject = $${n}`, query.subject);
+  if (query.status !== undefined) add((n) => `status = $${n}`, query.status);
+  if (query.state !== undefined) add((n) => `state_paths @> ARRAY[$${n}::text]`, query.state);
+  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** Opens the store on a client, applying the engine's migrations first (under an advisory lock). */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const migrations = options.migrate === false ? null : await migrate(options.client, ENGINE_MIGRATIONS);
+  return new PostgresStore(options.client, migrations, options.ownsClient ?? true);
+}
