@@ -15,9 +15,11 @@ export {
   type WorkflowAccess,
   type LocalText,
 } from './workflow/defineWorkflow.js';
-export { leafPaths, activePaths } from './workflow/introspect.js';
+export { leafPaths, activePaths, stateKeyOf } from './workflow/introspect.js';
+export { mayView, participantRoles, taskKeysOfActor } from './runtime/access.js';
 export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } from './errors.js';
 export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
+export { verifyDump, type DumpProblem } from './journal/verifyDump.js';
 export { createMemoryStore, MemoryStore } from './store/memoryStore.js';
 export { createManualClock, type ManualClock } from './clock/manualClock.js';
 export type { Store, ChangeSet, InstanceQuery, StoreDump, TimerKey, WorkClaims } from './store/store.js';

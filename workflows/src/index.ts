@@ -16,6 +16,7 @@ export {
 export { certificationStartRefusal } from './runtime/reapplicationBan.js';
 export { subsidyAllocationFor, type YearAllocation } from './runtime/subsidyAllocation.js';
 export { seedDemo, type SeedDemoOptions, type SeedDemoReport } from './demo/seedDemo.js';
+export { actorFor } from './demo/actors.js';
 
 // Lifecycles
 export * from './lifecycles/index.js';

@@ -93,3 +93,21 @@ export function eventsActorMaySend(workflow: WorkflowDefinition, actor: Actor, r
     return actor.roles.some((role) => role !== SYSTEM_ROLE && roles.includes(role) && roleRefusal(workflow, actor, role, record) === null);
   });
 }
+
+/** Roles that take part in a workflow: those that may start it or send one of its events. */
+export function participantRoles(workflow: WorkflowDefinition): Set<string> {
+  const roles = new Set(workflow.start.roles);
+  for (const spec of Object.values(workflow.events)) for (const role of spec.roles) roles.add(role);
+  roles.delete(SYSTEM_ROLE);
+  return roles;
+}
+
+/**
+ * Whether `actor` may see a case: it holds a role that takes part in the workflow, within that role's
+ * scope (a subject-bound role: its own subjects; otherwise its region for region-scoped workflows).
+ * What a server shows is decided by the same scope rule as what it lets an actor do.
+ */
+export function mayView(workflow: WorkflowDefinition, actor: Actor, scope: Scope): boolean {
+  const roles = participantRoles(workflow);
+  return actor.roles.some((role) => roles.has(role) && roleRefusal(workflow, actor, role, scope) === null);
+}

@@ -7,5 +7,5 @@ export { createNodePostgresClient, type NodePostgresOptions } from './nodePostgr
 export { createPgliteClient } from './pglite.js';
 export { migrate, type MigrationResult } from './migrate.js';
 export { ENGINE_MIGRATIONS, type Migration } from './migrations/index.js';
-export { isStepCursor, type CommittedStep, type StepPage } from './stepFeed.js';
+export { isStepCursor, type StepPage } from './stepFeed.js';
 export { isConnectionError, advisoryKey, type SqlClient, type SqlQueryable, type SqlResult } from './sqlClient.js';

@@ -7,24 +7,14 @@
  * could not promise that, because transactions commit in a different order than they start.
  */
 import type { StateValue } from 'xstate';
+import type { EngineChange } from '../../runtime/createEngine.js';
 import type { JournalKind, InstanceStatus } from '../../types.js';
+import { stateKeyOf } from '../../workflow/introspect.js';
 import type { SqlClient } from './sqlClient.js';
 
-export interface CommittedStep {
-  instanceId: string;
-  workflowId: string;
-  region: string;
-  subject: string;
-  seq: number;
-  revision: number;
-  kind: JournalKind;
-  eventType: string;
-  stateAfter: StateValue;
-  status: InstanceStatus;
-}
-
 export interface StepPage {
-  steps: CommittedStep[];
+  /** The same shape `engine.subscribe` reports for steps made in-process. */
+  steps: EngineChange[];
   /** Pass back to get the steps after these. */
   cursor: string;
   /** More than `limit` steps were committed since the cursor: the reader should reload instead. */
@@ -83,11 +73,11 @@ export async function readSteps(client: SqlClient, cursor: string | null, limit:
       workflowId: r.workflow_id,
       region: r.region,
       subject: r.subject,
-      seq: r.seq,
       revision: r.revision,
+      seq: r.seq,
       kind: r.kind,
       eventType: r.event_type,
-      stateAfter: r.state_after,
+      stateKey: stateKeyOf(r.state_after),
       status: r.status,
     })),
   };

@@ -4,7 +4,7 @@
  * wrong with it (in Chinese and English). The hash chains are checked separately (`verifyBackupJournals`)
  * because hashing is asynchronous.
  */
-import { verifyJournal, type InstanceRecord, type JournalEntry, type StoreDump } from '@nongan/engine';
+import { verifyDump, type StoreDump } from '@nongan/engine';
 import type { Farm } from '../shell/farms.js';
 
 export const BACKUP_FORMAT = 'nongan-portal-backup';
@@ -190,22 +190,8 @@ export function parseBackup(textContent: string): BackupCheck {
   return checkBackup(value);
 }
 
-/** Verifies every case's hash-chained journal in the backup: an edited file is refused. */
+/** Verifies every case's hash-chained journal in the backup (the engine's dump check): an edited file is refused. */
 export async function verifyBackupJournals(backup: Backup): Promise<BackupProblem[]> {
-  const byInstance = new Map<string, JournalEntry[]>();
-  for (const entry of backup.engine.journal) {
-    const list = byInstance.get(entry.instanceId) ?? [];
-    list.push(entry);
-    byInstance.set(entry.instanceId, list);
-  }
-  const problems: BackupProblem[] = [];
-  for (const instance of backup.engine.instances as InstanceRecord[]) {
-    const entries = (byInstance.get(instance.id) ?? []).sort((a, b) => a.seq - b.seq);
-    const result = await verifyJournal(entries, instance.journalHead);
-    for (const problem of result.problems) {
-      problems.push({ path: `/engine/journal/${instance.id}/${problem.seq}`, message: `case ${instance.id}: ${problem.message}`, messageZh: `案件 ${instance.id}：${problem.messageZh}` });
-      if (problems.length >= MAX_PROBLEMS) return problems;
-    }
-  }
-  return problems;
+  const problems = await verifyDump(backup.engine, MAX_PROBLEMS);
+  return problems.map((p) => ({ ...p, path: `/engine${p.path}` }));
 }

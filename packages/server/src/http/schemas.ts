@@ -1,0 +1,137 @@
+/**
+ * JSON Schemas of the API's bodies and replies: Fastify validates requests with them, serialises
+ * replies with them, derives the handlers' types from them (json-schema-to-ts) and publishes them in
+ * the OpenAPI document. One source for all four.
+ */
+import type { JSONSchema } from 'json-schema-to-ts';
+
+/** Ids of cases, regions, subjects and commands: printable, bounded (the engine's own id rule). */
+export const id = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]+$' } as const satisfies JSONSchema;
+
+export const localText = {
+  type: 'object',
+  required: ['zh', 'en'],
+  properties: { zh: { type: 'string' }, en: { type: 'string' } },
+} as const satisfies JSONSchema;
+
+/** State values are strings or nested objects of them (XState). */
+export const stateValue = { anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }] } as const satisfies JSONSchema;
+
+export const engineError = {
+  $id: 'EngineError',
+  type: 'object',
+  description: 'Every refusal: a stable code, an English and a Chinese message, and specifics.',
+  required: ['code', 'message', 'messageZh', 'details'],
+  properties: {
+    code: {
+      type: 'string',
+      enum: ['forbidden', 'not-allowed-in-state', 'invalid-data', 'invalid-input', 'invalid-definition', 'conflict', 'not-found', 'unknown-workflow', 'already-exists', 'unavailable', 'unauthenticated', 'too-many-requests', 'internal'],
+    },
+    message: { type: 'string' },
+    messageZh: { type: 'string' },
+    details: { type: 'object', additionalProperties: true },
+  },
+} as const satisfies JSONSchema;
+
+export const sendResult = {
+  $id: 'SendResult',
+  type: 'object',
+  required: ['instanceId', 'revision', 'state', 'stateKey', 'status', 'seq', 'commandId', 'replayed'],
+  properties: {
+    instanceId: { type: 'string' },
+    revision: { type: 'integer' },
+    state: stateValue,
+    stateKey: { type: 'string' },
+    status: { type: 'string', enum: ['active', 'done'] },
+    seq: { type: 'integer' },
+    commandId: { type: 'string' },
+    replayed: { type: 'boolean', description: 'True when this is the stored answer to a repeated commandId.' },
+  },
+} as const satisfies JSONSchema;
+
+const timerSummary = {
+  type: 'object',
+  required: ['id', 'statePath', 'dueAt'],
+  properties: { id: { type: 'string' }, statePath: { type: 'string' }, dueAt: { type: 'number' } },
+} as const satisfies JSONSchema;
+
+export const instanceRecord = {
+  $id: 'Instance',
+  type: 'object',
+  required: ['id', 'workflowId', 'workflowVersion', 'region', 'subject', 'status', 'state', 'stateKey', 'revision', 'acceptedEvents', 'timers', 'nextDueAt', 'pins', 'createdAt', 'updatedAt'],
+  properties: {
+    id: { type: 'string' },
+    workflowId: { type: 'string' },
+    workflowVersion: { type: 'integer' },
+    region: { type: 'string' },
+    subject: { type: 'string' },
+    status: { type: 'string', enum: ['active', 'done'] },
+    state: stateValue,
+    stateKey: { type: 'string' },
+    context: {},
+    revision: { type: 'integer' },
+    journalHead: { type: 'object', properties: { seq: { type: 'integer' }, hash: { type: 'string' } } },
+    acceptedEvents: { type: 'array', items: { type: 'string' } },
+    taskKeys: { type: 'array', items: { type: 'string' } },
+    timers: { type: 'array', items: timerSummary },
+    nextDueAt: { type: ['number', 'null'] },
+    pins: { type: 'object', additionalProperties: { type: 'string' } },
+    createdAt: { type: 'number' },
+    updatedAt: { type: 'number' },
+  },
+} as const satisfies JSONSchema;
+
+export const journalEntry = {
+  $id: 'JournalEntry',
+  type: 'object',
+  required: ['instanceId', 'seq', 'kind', 'at', 'recordedAt', 'actor', 'event', 'stateAfter', 'status', 'revision', 'commandId', 'prevHash', 'hash'],
+  properties: {
+    instanceId: { type: 'string' },
+    seq: { type: 'integer' },
+    kind: { type: 'string', enum: ['start', 'event', 'timer', 'message', 'migrate'] },
+    at: { type: 'number' },
+    recordedAt: { type: 'number' },
+    actor: { type: 'object', properties: { id: { type: 'string' }, role: { type: 'string' } } },
+    event: { type: 'object', properties: { type: { type: 'string' }, data: { type: 'object', additionalProperties: true } } },
+    form: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'string' } } },
+    stateBefore: { anyOf: [stateValue, { type: 'null' }] },
+    stateAfter: stateValue,
+    status: { type: 'string', enum: ['active', 'done'] },
+    workflowVersion: { type: 'integer' },
+    revision: { type: 'integer' },
+    commandId: { type: 'string' },
+    prevHash: { type: 'string' },
+    hash: { type: 'string' },
+  },
+} as const satisfies JSONSchema;
+
+export const verifyResult = {
+  $id: 'VerifyResult',
+  type: 'object',
+  required: ['ok', 'entries', 'problems'],
+  properties: {
+    ok: { type: 'boolean' },
+    entries: { type: 'integer' },
+    problems: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['seq', 'kind', 'message', 'messageZh'],
+        properties: { seq: { type: 'integer' }, kind: { type: 'string' }, message: { type: 'string' }, messageZh: { type: 'string' } },
+      },
+    },
+  },
+} as const satisfies JSONSchema;
+
+/** Reply shapes shared by every route: the refusals a caller can get. */
+export const errorReplies = {
+  400: { $ref: 'EngineError#' },
+  401: { $ref: 'EngineError#' },
+  403: { $ref: 'EngineError#' },
+  404: { $ref: 'EngineError#' },
+  409: { $ref: 'EngineError#' },
+  422: { $ref: 'EngineError#' },
+  503: { $ref: 'EngineError#' },
+} as const;
+
+export const SHARED_SCHEMAS = [engineError, sendResult, instanceRecord, journalEntry, verifyResult] as const;

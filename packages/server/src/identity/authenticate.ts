@@ -1,0 +1,74 @@
+/**
+ * Who is calling, decided from the session and nothing else: an `Authorization: Bearer` token (API
+ * clients) or the HttpOnly session cookie (the portal). Actor fields a client puts in a body are never
+ * read. Cookie-authenticated writes must also carry the session's CSRF token in `x-csrf-token`, which
+ * another site cannot read, so a forged form post or fetch from elsewhere is refused.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '@nongan/engine';
+import { apiError } from '../http/errors.js';
+import { actorOf, type Account, type AccountStore } from './accounts.js';
+import type { Session, SessionStore } from './sessions.js';
+
+export const SESSION_COOKIE = 'nongan_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface Identity {
+  account: Account;
+  actor: Actor;
+  session: Session;
+  token: string;
+  via: 'cookie' | 'bearer';
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    identity: Identity | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function tokenOf(request: FastifyRequest): { token: string; via: Identity['via'] } | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+export function identityHook(accounts: AccountStore, sessions: SessionStore) {
+  return async (request: FastifyRequest): Promise<void> => {
+    request.identity = null;
+    const presented = tokenOf(request);
+    if (!presented) return;
+    const session = await sessions.resolve(presented.token);
+    if (!session) return;
+    const account = await accounts.get(session.accountId);
+    if (!account || account.disabled) return;
+    request.identity = { account, actor: actorOf(account), session, token: presented.token, via: presented.via };
+    if (presented.via === 'cookie' && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw apiError(
+        'forbidden',
+        'this write carries the session cookie but not its CSRF token (x-csrf-token header)',
+        '该写操作携带了会话 Cookie，但缺少其 CSRF 令牌（x-csrf-token 请求头）',
+        { reason: 'csrf' },
+      );
+    }
+  };
+}
+
+/** The caller's identity, or 401 when there is no live session. */
+export function requireIdentity(request: FastifyRequest): Identity {
+  if (!request.identity) {
+    throw apiError('unauthenticated', 'sign in first: no live session', '请先登录：会话不存在或已过期', { reason: 'no-session' });
+  }
+  return request.identity;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeMs: number): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: Math.floor(maxAgeMs / 1000) });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+}

@@ -1,0 +1,76 @@
+/**
+ * A server process's parts, opened in order and closed in reverse: the database, the migrated engine
+ * store, the engine with the five regions' lifecycles, identity, the live step feed and the workers.
+ */
+import { createEngine, type Clock, type Engine } from '@nongan/engine';
+import { createPostgresStore, migrate, type PostgresStore, type SqlClient } from '@nongan/engine/postgres';
+import { createRegionEngineOptions } from '@nongan/workflows';
+import type { ServerConfig } from './config.js';
+import { openDatabase } from './database.js';
+import { AccountStore } from './identity/accounts.js';
+import { AuditLog } from './identity/audit.js';
+import { SERVER_MIGRATIONS, SERVER_MIGRATION_TABLE } from './identity/migrations.js';
+import { SessionStore } from './identity/sessions.js';
+import { LiveSteps } from './live/liveSteps.js';
+import type { ServerServices } from './services.js';
+import { startWorkers, type Workers } from './workers.js';
+
+export interface ServerRuntime extends ServerServices {
+  db: SqlClient;
+  workers: Workers | null;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Run deadline and message workers in this process (default true). */
+  workers?: boolean;
+  workerPollMs?: number;
+  clock?: Clock;
+  onError?: (error: unknown) => void;
+}
+
+export async function createServerRuntime(config: Pick<ServerConfig, 'database' | 'demo' | 'secureCookies'>, options: RuntimeOptions = {}): Promise<ServerRuntime> {
+  const onError = options.onError ?? ((error: unknown) => console.error('[nongan server]', error));
+  const db = await openDatabase(config.database);
+  let store: PostgresStore | undefined;
+  try {
+    store = await createPostgresStore({ client: db, ownsClient: false });
+    await migrate(db, SERVER_MIGRATIONS, SERVER_MIGRATION_TABLE);
+    // cacheSize 0: other processes write the same cases, so every step starts from the stored case.
+    const engine: Engine = createEngine({ ...createRegionEngineOptions({ store, ...(options.clock ? { clock: options.clock } : {}) }), cacheSize: 0, onError });
+    const live = new LiveSteps(store, onError);
+    await live.start();
+    const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs);
+    const openStore = store;
+    return {
+      db,
+      store: openStore,
+      engine,
+      accounts: new AccountStore(db),
+      sessions: new SessionStore(db),
+      audit: new AuditLog(db),
+      live,
+      workers,
+      secureCookies: config.secureCookies,
+      demo: config.demo,
+      databaseReady: async () => {
+        try {
+          await db.query('SELECT 1');
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      async close() {
+        await workers?.stop();
+        await live.stop();
+        await engine.idle();
+        await openStore.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
