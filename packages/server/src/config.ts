@@ -8,6 +8,8 @@
  *   NONGAN_DEMO           1 = seed demo accounts and cases (default 1 with embedded PGlite, else 0)
  *   NONGAN_ALLOW_DEMO     1 = allow demo mode with NODE_ENV=production (refused otherwise)
  *   NONGAN_POOL_SIZE      node-postgres pool size (default 10)
+ *   NONGAN_CLOCK_OFFSET_DAYS  run the clock this many days ahead (demo and tests; refused in production)
+ *   NONGAN_SECURE_COOKIES 1 = session cookies only over HTTPS (default 1 with NODE_ENV=production)
  *   LOG_LEVEL             pino level (default info)
  */
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,8 @@ export interface ServerConfig {
   logLevel: string;
   /** Session cookies get `Secure` (set behind HTTPS). */
   secureCookies: boolean;
+  /** Added to the system clock: deadlines fall due as if this much time had passed (not in production). */
+  clockOffsetMs: number;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +71,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       '演示模式会公开演示账号及密码；NODE_ENV=production 时须同时设置 NONGAN_ALLOW_DEMO=1 才能启用',
     );
   }
+  const offsetDays = integer(env, 'NONGAN_CLOCK_OFFSET_DAYS', 0, -36_600, 36_600);
+  if (offsetDays !== 0 && production) {
+    throw new ConfigError('NONGAN_CLOCK_OFFSET_DAYS', 'a shifted clock is for demos and tests; it is refused with NODE_ENV=production', '时钟偏移仅用于演示和测试；NODE_ENV=production 时不允许');
+  }
   return {
     port: integer(env, 'PORT', 8787, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -74,5 +82,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demo,
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: flag(env, 'NONGAN_SECURE_COOKIES', production),
+    clockOffsetMs: offsetDays * 86_400_000,
   };
 }

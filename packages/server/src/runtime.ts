@@ -29,7 +29,10 @@ export interface RuntimeOptions {
   onError?: (error: unknown) => void;
 }
 
-export async function createServerRuntime(config: Pick<ServerConfig, 'database' | 'demo' | 'secureCookies'>, options: RuntimeOptions = {}): Promise<ServerRuntime> {
+export async function createServerRuntime(
+  config: Pick<ServerConfig, 'database' | 'demo' | 'secureCookies'> & Partial<Pick<ServerConfig, 'clockOffsetMs'>>,
+  options: RuntimeOptions = {},
+): Promise<ServerRuntime> {
   const onError = options.onError ?? ((error: unknown) => console.error('[nongan server]', error));
   const db = await openDatabase(config.database);
   let store: PostgresStore | undefined;
@@ -37,7 +40,9 @@ export async function createServerRuntime(config: Pick<ServerConfig, 'database' 
     store = await createPostgresStore({ client: db, ownsClient: false });
     await migrate(db, SERVER_MIGRATIONS, SERVER_MIGRATION_TABLE);
     // cacheSize 0: other processes write the same cases, so every step starts from the stored case.
-    const engine: Engine = createEngine({ ...createRegionEngineOptions({ store, ...(options.clock ? { clock: options.clock } : {}) }), cacheSize: 0, onError });
+    const offset = config.clockOffsetMs ?? 0;
+    const clock: Clock = options.clock ?? (offset === 0 ? { now: () => Date.now() } : { now: () => Date.now() + offset });
+    const engine: Engine = createEngine({ ...createRegionEngineOptions({ store, clock }), cacheSize: 0, onError });
     const live = new LiveSteps(store, onError);
     await live.start();
     const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs);
