@@ -28,6 +28,9 @@ export default defineConfig({
           environment: 'node',
           // One PostgreSQL server for the run (Debian's binaries); tests create their own databases on it.
           globalSetup: ['./test/setup/postgres.ts'],
+          // Hang guards, not time limits: tests that start server processes and databases need more than 5 s on 2 cores.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           setupFiles: ['./forms/test/setup/patternEngine.ts'],
           include: ['{engine,forms,designer,workflows,packages/*,test}/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', '**/*.browser.test.{ts,tsx}'],

@@ -6,6 +6,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { EngineError, isEngineError, type EngineErrorCode } from '@nongan/engine';
+import { isConnectionError } from '@nongan/engine/postgres';
 import localize from 'ajv-i18n';
 import type { ErrorObject } from 'ajv';
 
@@ -109,6 +110,11 @@ export function errorReply(error: unknown, request: FastifyRequest, reply: Fasti
     if (error.code === 'unavailable') reply.header('retry-after', '1');
     if (error.code === 'invalid-definition') request.log.error({ err: error }, 'engine definition error');
     return reply.code(STATUS_OF[error.code]).send(error.toJSON());
+  }
+  // A database connection lost outside the engine (a session lookup): the same retryable answer.
+  if (isConnectionError(error)) {
+    reply.header('retry-after', '1');
+    return reply.code(503).send(new ApiError('unavailable', { en: 'the database cannot be reached; retry with the same commandId', zh: '数据库暂时无法访问，请用同一指令号重试' }, { retryable: true }).toJSON());
   }
   const fastifyError = error as FastifyError & Partial<ValidationFailure>;
   if (fastifyError.validation) return reply.code(400).send(validationBody(fastifyError as FastifyError & ValidationFailure));
