@@ -13,6 +13,7 @@ import { serverProcess, type ServerProcess } from './support/servers.js';
 const CASES = 100;
 const beijingFarms = Array.from({ length: CASES }, (_, i) => `bj-load-${i + 1}`);
 const jiyuanFarms = Array.from({ length: CASES }, (_, i) => `jy-load-${i + 1}`);
+const shutdownFarms = Array.from({ length: 40 }, (_, i) => `jy-term-${i + 1}`);
 let url: string;
 const running: ServerProcess[] = [];
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
     { login: 'bj-expert', displayName: '北京专家办', roles: ['expert-office'], region: 'beijing' },
     { login: 'bj-municipal', displayName: '北京市农业农村局', roles: ['municipal'], region: 'beijing' },
     { login: 'jy-farms', displayName: '济源负载测试养殖场', roles: ['producer'], region: 'jiyuan', subjects: jiyuanFarms },
+    { login: 'jy-shutdown', displayName: '济源停机测试养殖场', roles: ['producer'], region: 'jiyuan', subjects: shutdownFarms },
   ]);
 });
 
@@ -141,5 +143,37 @@ describe('two server processes on one database', () => {
     expect(await sql(url, 'SELECT 1 FROM nongan_timers WHERE instance_id = ANY($1)', [drafts])).toEqual([]);
     await expectWhole(viaC, ids);
     await Promise.all([c.stop(), d.stop()]);
+  });
+
+  it('SIGTERM under load: requests in flight finish and are applied, later ones are refused, the exit is clean', async () => {
+    const server = await start();
+    const client = await signIn(server.baseUrl, 'jy-shutdown', PASSWORD);
+    const ids = await inParallel(shutdownFarms, 8, async (subject, i) => (await client.post('/api/cases', { workflowId: 'qualificationReview', region: 'jiyuan', subject, data: jiyuanRegistration(i), commandId: commandId('open') })).body.instanceId as string);
+    let answered = 0;
+    const load = inParallel(ids, 8, async (id) => {
+      try {
+        return { id, status: (await client.post(`/api/cases/${id}/events`, { type: 'SUBMIT', data: jiyuanApplication(), commandId: commandId('submit') })).status };
+      } catch {
+        return { id, status: 0 }; // the listener was already closed
+      } finally {
+        answered++;
+      }
+    });
+    await eventually('the first submissions answered', async () => answered, (n) => n >= 4, 2000);
+    const exit = server.stop();
+    const replies = await load;
+    expect(await exit).toBe(0);
+    expect(replies.every((r) => [200, 503, 0].includes(r.status))).toBe(true);
+    expect(replies.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(4);
+
+    const after = await start();
+    const reader = await signIn(after.baseUrl, 'jy-shutdown', PASSWORD);
+    await expectWhole(reader, ids);
+    for (const { id, status } of replies) {
+      const types = (await reader.get(`/api/cases/${id}/journal`)).body.map((e: { event: { type: string } }) => e.event.type);
+      if (status === 200) expect(types).toEqual(['start', 'SUBMIT']);
+      else expect(types).toEqual(['start']);
+    }
+    await after.stop();
   });
 });
