@@ -15,7 +15,7 @@ const PASSWORD = 'correct horse battery';
 let server: InProcessServer;
 let farm: Awaited<ReturnType<typeof signIn>>;
 let supervision: Awaited<ReturnType<typeof signIn>>;
-let beijing: Api;
+let beijing: Awaited<ReturnType<typeof signIn>>;
 let otherFarm: Api;
 
 const registration = (name = '济源市承留镇示范养殖场') => ({ ...sampleData('jiyuan', 'qr-registration'), farmName: name, year: 2027 });
@@ -187,8 +187,10 @@ describe('live stream', () => {
     expect(ready.id).toMatch(/^\d+:\d+:/);
     await farm.post(`/api/cases/${id}/events`, { type: 'SUBMIT', data: sampleData('jiyuan', 'qr-application'), commandId: commandId() });
     await server.runtime.live.pull();
-    const steps = await stream.next((e) => e.event === 'steps' && JSON.parse(e.data).some((s: { instanceId: string }) => s.instanceId === id));
-    expect(JSON.parse(steps.data).find((s: { instanceId: string }) => s.instanceId === id)).toMatchObject({ eventType: 'SUBMIT', stateKey: 'initialReview', seq: 2 });
+    // The stream may start a little before the case was opened (its position is the feed's last read), so look for the SUBMIT.
+    const isSubmit = (s: { instanceId: string; eventType: string }) => s.instanceId === id && s.eventType === 'SUBMIT';
+    const steps = await stream.next((e) => e.event === 'steps' && JSON.parse(e.data).some(isSubmit));
+    expect(JSON.parse(steps.data).find(isSubmit)).toMatchObject({ stateKey: 'initialReview', seq: 2, workflowId: 'qualificationReview', region: 'jiyuan' });
     stream.close();
 
     // While nobody listens, the reviewer approves; the resumed stream starts with that step.
