@@ -1,8 +1,9 @@
 /**
- * `pnpm bench [engine] [forms] [designer]`: the benchmarks, each section next to its baseline measured in the
- * same run. Engine: Node section on the memory store, browser section in Debian's headless Chromium
+ * `pnpm bench [engine] [forms] [designer] [server]`: the benchmarks, each section next to its baseline measured in
+ * the same run. Engine: Node section on the memory store, browser section in Debian's headless Chromium
  * on real IndexedDB (Dexie). Forms: the renderer in Chromium against plain React + one Ajv validator.
  * Designer: a 300-field form, selection and label edits against a naive whole-canvas designer.
+ * Server: the engine on a real PostgreSQL cluster, direct and behind 1 and 2 server processes (no Chromium).
  * Prints one table per section; exits non-zero only if a run fails, never because a number is slow.
  */
 import { chromium, type Browser } from 'playwright-core';
@@ -12,6 +13,7 @@ import { chromiumArgs } from '../../vitest.config.js';
 import { formsSection, formsTable } from './forms/formsSection.js';
 import { designerSection } from './designer/designerSection.js';
 import { markdownTable, withBenchPage } from './harness.js';
+import { serverHeader, serverNotes, serverSection, serverTable } from './server/serverSection.js';
 
 const config: BenchConfig = { steps: 400, rounds: 7, restoreCount: 10_000, taskInstances: 100_000 };
 
@@ -47,27 +49,39 @@ function table(nodeResult: BenchResult, web: BenchResult): string {
   return markdownTable(rows);
 }
 
+const SECTIONS = ['engine', 'forms', 'designer', 'server'];
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = wanted.filter((a) => !SECTIONS.includes(a));
+if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
 const runs = (section: string) => wanted.length === 0 || wanted.includes(section);
 
-// One Chromium for every browser section of the run.
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-try {
-  if (runs('engine')) {
-    const nodeResult = await nodeSection();
-    const web = await browserSection(browser);
-    console.log(`\nNong'an engine benchmark — medians of ${config.rounds} rounds, ${config.steps} steps each; the engine/limit ratio is the median of per-round ratios (rounds alternate); tasks() hits: ${web.taskHits}\n`);
-    console.log(table(nodeResult, web));
+// One Chromium for every browser section of the run, launched only if one of them runs, and closed
+// before the server section so that it does not share the cores with what that section measures.
+if (runs('engine') || runs('forms') || runs('designer')) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    if (runs('engine')) {
+      const nodeResult = await nodeSection();
+      const web = await browserSection(browser);
+      console.log(`\nNong'an engine benchmark — medians of ${config.rounds} rounds, ${config.steps} steps each; the engine/limit ratio is the median of per-round ratios (rounds alternate); tasks() hits: ${web.taskHits}\n`);
+      console.log(table(nodeResult, web));
+    }
+    if (runs('forms')) {
+      const result = await formsSection(browser);
+      console.log(`\nNong'an forms benchmark — Chromium; seeded forms (mixed kinds, sections of 25); mount: median of 5 alternating rounds; keys: 2×20 real key presses in the middle field with live validation; startup: production build, gzip\n`);
+      console.log(formsTable(result));
+    }
+    if (runs('designer')) {
+      console.log(`\nNong'an designer benchmark — Chromium; a 300-field form\n`);
+      console.log(markdownTable(await designerSection(browser)));
+    }
+  } finally {
+    await browser.close();
   }
-  if (runs('forms')) {
-    const result = await formsSection(browser);
-    console.log(`\nNong'an forms benchmark — Chromium; seeded forms (mixed kinds, sections of 25); mount: median of 5 alternating rounds; keys: 2×20 real key presses in the middle field with live validation; startup: production build, gzip\n`);
-    console.log(formsTable(result));
-  }
-  if (runs('designer')) {
-    console.log(`\nNong'an designer benchmark — Chromium; a 300-field form\n`);
-    console.log(markdownTable(await designerSection(browser)));
-  }
-} finally {
-  await browser.close();
+}
+if (runs('server')) {
+  const result = await serverSection();
+  console.log(`\n${serverHeader(result)}\n`);
+  console.log(serverTable(result));
+  console.log(`\n${serverNotes(result)}`);
 }
