@@ -65,7 +65,7 @@ export async function buildApp(services: ServerServices, options: AppOptions = {
   });
   await app.register(cookie);
   app.decorateRequest('identity', null);
-  app.addHook('onRequest', identityHook(services.accounts, services.sessions));
+  app.addHook('onRequest', identityHook(services.sessions));
   app.setErrorHandler((error, request, reply) => errorReply(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ code: 'not-found', message: `Not found: no route ${request.method} ${request.url.split('?')[0]}`, messageZh: `未找到：没有接口 ${request.method} ${request.url.split('?')[0]}`, details: {} }),

@@ -43,7 +43,7 @@ export async function createServerRuntime(
     const offset = config.clockOffsetMs ?? 0;
     const clock: Clock = options.clock ?? (offset === 0 ? { now: () => Date.now() } : { now: () => Date.now() + offset });
     const engine: Engine = createEngine({ ...createRegionEngineOptions({ store, clock }), cacheSize: 0, onError });
-    const live = new LiveSteps(store, onError);
+    const live = new LiveSteps(store, engine, onError);
     await live.start();
     const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs);
     const openStore = store;

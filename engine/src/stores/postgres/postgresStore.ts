@@ -25,7 +25,7 @@ export interface PostgresStoreOptions {
 
 const IMPORT_CHUNK = 500;
 
-const COMMIT_STEP = `SELECT nongan_commit(${Array.from({ length: 22 }, (_, i) => `$${i + 1}`).join(', ')})`;
+const COMMIT_STEP = `SELECT nongan_commit(${Array.from({ length: 23 }, (_, i) => `$${i + 1}`).join(', ')})`;
 
 export class PostgresStore implements Store {
   readonly claims: PostgresClaims;
@@ -165,7 +165,6 @@ export class PostgresStore implements Store {
         await insertChunks(tx, dump.outbox, INSERT_OUTBOX, outboxColumns);
         if (dump.timers.length > 0) await tx.query("SELECT pg_notify('nongan_timers', '')");
         if (dump.outbox.length > 0) await tx.query("SELECT pg_notify('nongan_outbox', '')");
-        await tx.query("SELECT pg_notify('nongan_steps', '')");
       });
     } catch (error) {
       throw importError(error);
@@ -182,8 +181,11 @@ export class PostgresStore implements Store {
     });
   }
 
-  /** Wakes `onWake` when another process commits a step, adds a timer or an outbox message. */
-  onNotice(channel: 'steps' | 'timers' | 'outbox', onWake: () => void): Promise<() => Promise<void>> {
+  /**
+   * Wakes `onWake` when a process adds a timer due within a minute (`timers`) or an outbox message
+   * (`outbox`). Steps themselves send no notification (see migration 0002): read them with `stepsSince`.
+   */
+  onNotice(channel: 'timers' | 'outbox', onWake: () => void): Promise<() => Promise<void>> {
     return this.client.listen(`nongan_${channel}`, () => onWake());
   }
 

@@ -6,7 +6,17 @@
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
 
 export function instanceParams(r: InstanceRecord): unknown[] {
-  return [r.id, r.workflowId, r.region, r.subject, r.status, r.stateKey, r.taskKeys, r.revision, r.nextDueAt, JSON.stringify(r)];
+  return [r.id, r.workflowId, r.region, r.subject, r.status, r.stateKey, statePaths(r.stateKey), r.taskKeys, r.revision, r.nextDueAt, JSON.stringify(r)];
+}
+
+/** Every active state path and its ancestors (`review.initial` → `review`, `review.initial`), as SQL's `nongan_state_paths`. */
+export function statePaths(stateKey: string): string[] {
+  const paths = new Set<string>();
+  for (const leaf of stateKey === '' ? [] : stateKey.split(',')) {
+    const parts = leaf.split('.');
+    for (let depth = 1; depth <= parts.length; depth++) paths.add(parts.slice(0, depth).join('.'));
+  }
+  return [...paths];
 }
 
 export function instanceColumns(rows: readonly InstanceRecord[]): unknown[] {

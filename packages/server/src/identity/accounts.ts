@@ -23,7 +23,7 @@ export interface NewAccount {
   subjects?: readonly string[];
 }
 
-interface Row {
+export interface AccountRow {
   id: string;
   login: string;
   display_name: string;
@@ -33,9 +33,9 @@ interface Row {
   disabled: boolean;
 }
 
-const COLUMNS = 'id, login, display_name, roles, region, subjects, disabled';
+export const ACCOUNT_COLUMNS = 'id, login, display_name, roles, region, subjects, disabled';
 
-function fromRow(row: Row): Account {
+export function accountFromRow(row: AccountRow): Account {
   return { id: row.id, login: row.login, displayName: row.display_name, roles: row.roles, region: row.region, subjects: row.subjects, disabled: row.disabled };
 }
 
@@ -59,27 +59,27 @@ export class AccountStore {
   async create(input: NewAccount): Promise<Account> {
     const id = input.id ?? globalThis.crypto.randomUUID();
     const hash = input.password === undefined ? null : await hashPassword(input.password);
-    const { rows } = await this.db.query<Row>(
+    const { rows } = await this.db.query<AccountRow>(
       `INSERT INTO nongan_accounts (id, login, display_name, password_hash, roles, region, subjects, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACCOUNT_COLUMNS}`,
       [id, input.login, input.displayName, hash, [...input.roles], input.region ?? null, [...(input.subjects ?? [])], this.now()],
     );
-    return fromRow(rows[0]!);
+    return accountFromRow(rows[0]!);
   }
 
   async get(id: string): Promise<Account | undefined> {
-    const { rows } = await this.db.query<Row>(`SELECT ${COLUMNS} FROM nongan_accounts WHERE id = $1`, [id]);
-    return rows[0] && fromRow(rows[0]);
+    const { rows } = await this.db.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM nongan_accounts WHERE id = $1`, [id]);
+    return rows[0] && accountFromRow(rows[0]);
   }
 
   /** The account and its password hash, for sign-in only: the hash never leaves this module's callers. */
   async credentials(login: string): Promise<{ account: Account; passwordHash: string | null } | undefined> {
-    const { rows } = await this.db.query<Row & { password_hash: string | null }>(
-      `SELECT ${COLUMNS}, password_hash FROM nongan_accounts WHERE lower(login) = lower($1)`,
+    const { rows } = await this.db.query<AccountRow & { password_hash: string | null }>(
+      `SELECT ${ACCOUNT_COLUMNS}, password_hash FROM nongan_accounts WHERE lower(login) = lower($1)`,
       [login],
     );
     const row = rows[0];
-    return row && { account: fromRow(row), passwordHash: row.password_hash };
+    return row && { account: accountFromRow(row), passwordHash: row.password_hash };
   }
 
   async count(): Promise<number> {

@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '@nongan/engine';
 import { apiError } from '../http/errors.js';
-import { actorOf, type Account, type AccountStore } from './accounts.js';
+import { actorOf, type Account } from './accounts.js';
 import type { Session, SessionStore } from './sessions.js';
 
 export const SESSION_COOKIE = 'nongan_session';
@@ -36,15 +36,14 @@ function tokenOf(request: FastifyRequest): { token: string; via: Identity['via']
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 
-export function identityHook(accounts: AccountStore, sessions: SessionStore) {
+export function identityHook(sessions: SessionStore) {
   return async (request: FastifyRequest): Promise<void> => {
     request.identity = null;
     const presented = tokenOf(request);
     if (!presented) return;
-    const session = await sessions.resolve(presented.token);
-    if (!session) return;
-    const account = await accounts.get(session.accountId);
-    if (!account || account.disabled) return;
+    const resolved = await sessions.resolveWithAccount(presented.token);
+    if (!resolved) return;
+    const { session, account } = resolved;
     request.identity = { account, actor: actorOf(account), session, token: presented.token, via: presented.via };
     if (presented.via === 'cookie' && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw apiError(

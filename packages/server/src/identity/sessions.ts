@@ -6,6 +6,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SqlQueryable } from '@nongan/engine/postgres';
+import { ACCOUNT_COLUMNS, accountFromRow, type Account, type AccountRow } from './accounts.js';
+
+interface SessionRow {
+  account_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
 
 export const IDLE_MS = 2 * 60 * 60 * 1000;
 export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -42,22 +51,36 @@ export class SessionStore {
 
   /** The live session of a token, or undefined (unknown, idle too long, past its absolute end). */
   async resolve(token: string): Promise<Session | undefined> {
+    return (await this.resolveWithAccount(token))?.session;
+  }
+
+  /**
+   * The live session and its enabled account in one round trip (every request asks this). A session
+   * of a disabled account resolves to nothing.
+   */
+  async resolveWithAccount(token: string): Promise<{ session: Session; account: Account } | undefined> {
     if (token.length < 20 || token.length > 200) return undefined;
     const now = this.now();
-    const { rows } = await this.db.query<{ account_id: string; csrf_token: string; created_at: number; last_seen_at: number; expires_at: number }>(
-      'SELECT account_id, csrf_token, created_at, last_seen_at, expires_at FROM nongan_sessions WHERE token_hash = $1',
-      [hashToken(token)],
+    const hash = hashToken(token);
+    const { rows } = await this.db.query<SessionRow & AccountRow>(
+      `SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, ${ACCOUNT_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
+       FROM nongan_sessions s JOIN nongan_accounts a ON a.id = s.account_id WHERE s.token_hash = $1`,
+      [hash],
     );
     const row = rows[0];
     if (!row) return undefined;
     if (row.expires_at <= now || row.last_seen_at + IDLE_MS <= now) {
-      await this.db.query('DELETE FROM nongan_sessions WHERE token_hash = $1', [hashToken(token)]);
+      await this.db.query('DELETE FROM nongan_sessions WHERE token_hash = $1', [hash]);
       return undefined;
     }
+    if (row.disabled) return undefined;
     if (now - row.last_seen_at > TOUCH_EVERY_MS) {
-      await this.db.query('UPDATE nongan_sessions SET last_seen_at = $2 WHERE token_hash = $1', [hashToken(token), now]);
+      await this.db.query('UPDATE nongan_sessions SET last_seen_at = $2 WHERE token_hash = $1', [hash, now]);
     }
-    return { accountId: row.account_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at };
+    return {
+      session: { accountId: row.account_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at },
+      account: accountFromRow(row),
+    };
   }
 
   async close(token: string): Promise<void> {

@@ -1,15 +1,18 @@
 /**
  * The committed steps of every server process on the database, as one stream for this process's
- * subscribers (the SSE connections). A PostgreSQL notification says "something was committed"; the
- * store's step feed then says exactly what since the last look, so a lost notification only delays a
- * step until the next poll and a late-committing transaction is never skipped.
+ * subscribers (the SSE connections). The store's step feed says exactly what was committed since the
+ * last look (a late-committing transaction is never skipped). It is read every POLL_MS, and soon after
+ * a step this process made. Steps send no PostgreSQL notification: NOTIFY would serialise every
+ * commit on one lock (migration 0002), so another process's step arrives within one poll instead.
  */
-import type { EngineChange } from '@nongan/engine';
+import type { Engine, EngineChange } from '@nongan/engine';
 import type { PostgresStore, StepPage } from '@nongan/engine/postgres';
 
 export type StepListener = (page: StepPage) => void;
 
-const POLL_MS = 2_000;
+const POLL_MS = 250;
+/** After a step of this process, the feed is read this soon (steps in between share one read). */
+const AFTER_OWN_STEP_MS = 20;
 const PAGE_LIMIT = 2_000;
 
 export class LiveSteps {
@@ -17,17 +20,24 @@ export class LiveSteps {
   private readonly listeners = new Set<StepListener>();
   private pulling: Promise<void> | null = null;
   private again = false;
-  private stopListening: (() => Promise<void>) | null = null;
+  private unsubscribe: (() => void) | null = null;
   private poll: ReturnType<typeof setInterval> | undefined;
+  private soon: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly store: PostgresStore,
+    private readonly engine: Engine,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   async start(): Promise<void> {
     this.cursor = (await this.store.stepsSince(null)).cursor;
-    this.stopListening = await this.store.onNotice('steps', () => void this.pull());
+    this.unsubscribe = this.engine.subscribe(() => {
+      this.soon ??= setTimeout(() => {
+        this.soon = undefined;
+        void this.pull();
+      }, AFTER_OWN_STEP_MS);
+    });
     this.poll = setInterval(() => void this.pull(), POLL_MS);
     this.poll.unref?.();
   }
@@ -74,7 +84,8 @@ export class LiveSteps {
 
   async stop(): Promise<void> {
     if (this.poll) clearInterval(this.poll);
-    await this.stopListening?.();
+    if (this.soon) clearTimeout(this.soon);
+    this.unsubscribe?.();
     await this.pulling;
     this.listeners.clear();
   }

@@ -65,9 +65,14 @@ export function caseRoutes(services: ServerServices): RoutePlugin {
         const { actor } = requireIdentity(request);
         const { instanceId } = request.params;
         const { type, data: eventData, commandId: command, role } = request.body;
-        // A case outside the caller's scope is "not found" before anything else is checked.
-        await visibleCase(engine, actor, instanceId);
-        return engine.send(instanceId, { type, ...(eventData ? { data: eventData } : {}) }, { actor, commandId: command, ...(role ? { role } : {}) });
+        try {
+          return await engine.send(instanceId, { type, ...(eventData ? { data: eventData } : {}) }, { actor, commandId: command, ...(role ? { role } : {}) });
+        } catch (error) {
+          // An accepted step proves the caller may see the case; a refusal is only told to a caller who
+          // may: for anyone else the case does not exist (checked on this path only, so a step costs no extra read).
+          await visibleCase(engine, actor, instanceId);
+          throw error;
+        }
       },
     );
 

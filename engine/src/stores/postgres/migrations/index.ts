@@ -1,5 +1,6 @@
 /** The store's schema as ordered migrations. Append only: an applied migration is never edited (its checksum is checked). */
 import { sql as core } from './0001_core.js';
+import { sql as quietCommit } from './0002_commit_without_step_notify.js';
 
 export interface Migration {
   /** Position in the order, from 1, without gaps. */
@@ -8,4 +9,7 @@ export interface Migration {
   sql: string;
 }
 
-export const ENGINE_MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'core', sql: core }];
+export const ENGINE_MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'core', sql: core },
+  { id: 2, name: 'commit-without-step-notify', sql: quietCommit },
+];
