@@ -9,6 +9,12 @@ export interface Actor {
   region?: string;
   /** Subjects (farms, producers) the actor acts for; required for the workflow's subject-bound roles. */
   subjects?: readonly string[];
+  /**
+   * Data scope of the actor's other roles: GB/T 2260 division-code prefixes (2 digits a province, 4 a
+   * city, 6 a county, 9 a township, 12 a village). Omitted: the whole region. A case outside every
+   * prefix (or without a division) is out of scope for those roles.
+   */
+  divisions?: readonly string[];
   name?: string;
 }
 
@@ -44,6 +50,8 @@ export interface InstanceRecord {
   region: string;
   /** What the case is about, e.g. the farm's id; producers see their own subjects' cases. */
   subject: string;
+  /** Where the subject is: its GB/T 2260 division code (township or village); officials' scope is matched against it. */
+  division?: string;
   status: InstanceStatus;
   state: StateValue;
   /** Active leaf state paths joined by `,` (e.g. `review.initial`); indexed for queries. */

@@ -39,3 +39,6 @@ export const DEFAULT_ROLE_LABELS: Record<Role, LocalText> = {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
+
+/** Roles that act for their own subjects (farms, service providers), not as officials. */
+export const SUBJECT_BOUND_ROLES: ReadonlySet<Role> = new Set<Role>(['producer', 'third-party']);

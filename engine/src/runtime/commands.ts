@@ -12,12 +12,14 @@ import type { EngineContext } from './context.js';
 import { checkEventData } from './eventData.js';
 import { runDueTimersOf } from './timers.js';
 import { buildStart, buildStep, machineEventOf, restoreSnapshot } from './transition.js';
-import { assertActor, assertEvent, assertId, assertJson, assertOptionalId, assertOptionalString } from './validateInput.js';
+import { assertActor, assertDivision, assertEvent, assertId, assertJson, assertOptionalId, assertOptionalString } from './validateInput.js';
 
 export interface StartOptions {
   actor: Actor;
   region: string;
   subject: string;
+  /** The subject's GB/T 2260 division (township or village code); officials with a data scope are matched against it. */
+  division?: string;
   data?: Record<string, unknown>;
   instanceId?: string;
   commandId?: string;
@@ -41,6 +43,7 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
   assertActor(options.actor);
   assertId(options.region, 'region');
   assertId(options.subject, 'subject');
+  if (options.division !== undefined) assertDivision(options.division, 'division');
   assertOptionalId(options.instanceId, 'instanceId');
   assertOptionalId(options.commandId, 'commandId');
   assertOptionalString(options.role, 'role');
@@ -54,7 +57,7 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
   if (replay) return replay;
 
   const workflow = ctx.registry.get(workflowId);
-  const scope = { region: options.region, subject: options.subject, pins };
+  const scope = { region: options.region, subject: options.subject, ...(options.division !== undefined ? { division: options.division } : {}), pins };
   const role = authorize(workflow, options.actor, workflow.start.roles, scope, `${workflowId}.start`, options.role);
   const form = await checkEventData(ctx, workflow, 'start', workflow.start.form, options.data, scope);
   const instanceId = options.instanceId ?? ctx.newId();
@@ -72,6 +75,7 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
     instanceId,
     region: options.region,
     subject: options.subject,
+    ...(options.division !== undefined ? { division: options.division } : {}),
     pins,
   });
   return commitChange(ctx, change, result);

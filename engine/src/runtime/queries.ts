@@ -6,7 +6,7 @@ import type { Actor, InstanceRecord, JournalEntry } from '../types.js';
 import { eventsActorMaySend, taskKeysOfActor } from './access.js';
 import { loadInstance } from './commands.js';
 import type { EngineContext } from './context.js';
-import { assertActor } from './validateInput.js';
+import { assertActor, assertDivision } from './validateInput.js';
 import { EngineError } from '../errors.js';
 
 export interface Task {
@@ -67,7 +67,7 @@ export async function allowedEvents(ctx: EngineContext, instanceId: string, acto
   return eventsActorMaySend(workflow, actor, record);
 }
 
-const QUERY_KEYS = new Set(['workflowId', 'region', 'subject', 'state', 'status', 'limit', 'offset']);
+const QUERY_KEYS = new Set(['workflowId', 'region', 'subject', 'division', 'state', 'status', 'limit', 'offset']);
 
 export async function query(ctx: EngineContext, q: InstanceQuery): Promise<InstanceRecord[]> {
   assertQuery(q);
@@ -92,4 +92,5 @@ function assertQuery(q: InstanceQuery): void {
       { path: 'query', unknown },
     );
   }
+  if (q.division !== undefined) assertDivision(q.division, 'query.division');
 }

@@ -42,6 +42,7 @@ export interface StartRequest extends TransitionRequest {
   instanceId: string;
   region: string;
   subject: string;
+  division?: string;
   pins: Record<string, string>;
 }
 
@@ -122,7 +123,7 @@ async function build(
   ctx: EngineContext,
   request: TransitionRequest,
   previous: InstanceRecord | null,
-  base: Pick<InstanceRecord, 'id' | 'region' | 'subject' | 'pins' | 'createdAt'>,
+  base: Pick<InstanceRecord, 'id' | 'region' | 'subject' | 'division' | 'pins' | 'createdAt'>,
   next: AnyMachineSnapshot,
   actions: ReadonlyArray<{ type: string; params?: unknown }>,
   migration?: { renamePath: (path: string) => string; movedTimers: readonly TimerRecord[] },
@@ -229,7 +230,14 @@ async function build(
 export async function buildStart(ctx: EngineContext, request: StartRequest): Promise<Built> {
   const input = { data: request.event.data ?? {}, region: request.region, subject: request.subject, pins: request.pins, instanceId: request.instanceId };
   const [snapshot, actions] = initialTransition(request.workflow.machine, input);
-  const base = { id: request.instanceId, region: request.region, subject: request.subject, pins: request.pins, createdAt: request.at };
+  const base = {
+    id: request.instanceId,
+    region: request.region,
+    subject: request.subject,
+    ...(request.division !== undefined ? { division: request.division } : {}),
+    pins: request.pins,
+    createdAt: request.at,
+  };
   return build(ctx, request, null, base, snapshot, actions);
 }
 

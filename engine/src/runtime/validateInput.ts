@@ -52,6 +52,24 @@ export function assertActor(actor: unknown, { allowSystem = false } = {}): asser
   if (actor.subjects !== undefined && (!Array.isArray(actor.subjects) || actor.subjects.some((s) => typeof s !== 'string'))) {
     throw bad('actor.subjects must be a list of subject ids', 'actor.subjects 必须是主体编号列表', 'actor.subjects');
   }
+  if (actor.divisions !== undefined) {
+    if (!Array.isArray(actor.divisions)) throw bad('actor.divisions must be a list of division codes', 'actor.divisions 必须是行政区划代码列表', 'actor.divisions');
+    actor.divisions.forEach((code, i) => assertDivision(code, `actor.divisions/${i}`));
+  }
+}
+
+/** Lengths of GB/T 2260 code prefixes: province, city, county, township, village. */
+export const DIVISION_LEVEL_LENGTHS = [2, 4, 6, 9, 12] as const;
+
+/** A division code or prefix: digits, cut at a level (2, 4, 6, 9 or 12 digits). */
+export function assertDivision(value: unknown, path: string): asserts value is string {
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !(DIVISION_LEVEL_LENGTHS as readonly number[]).includes(value.length)) {
+    throw bad(
+      `${path} must be a GB/T 2260 division code of 2, 4, 6, 9 or 12 digits`,
+      `${path} 须为 2、4、6、9 或 12 位的行政区划代码（GB/T 2260）`,
+      path,
+    );
+  }
 }
 
 export function assertEvent(event: unknown): asserts event is WorkflowEvent {

@@ -184,6 +184,7 @@ export class MemoryStore implements Store {
       if (query.workflowId !== undefined && r.workflowId !== query.workflowId) continue;
       if (query.region !== undefined && r.region !== query.region) continue;
       if (query.subject !== undefined && r.subject !== query.subject) continue;
+      if (query.division !== undefined && !r.division?.startsWith(query.division)) continue;
       if (query.status !== undefined && r.status !== query.status) continue;
       if (query.state !== undefined && !stateKeyMatches(r.stateKey, query.state)) continue;
       out.push(r);

@@ -26,6 +26,8 @@ export interface InstanceQuery {
   workflowId?: string;
   region?: string;
   subject?: string;
+  /** A GB/T 2260 division-code prefix: cases whose division starts with it (a data-scope filter). */
+  division?: string;
   /** A state path: matches that state and its sub-states (`review` matches `review.initial`). */
   state?: string;
   status?: InstanceRecord['status'];

@@ -110,6 +110,28 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await store.close();
     });
 
+    it('finds instances by division-code prefix (data scope), at every level, and only there', async () => {
+      const store = await makeStore();
+      // 承留镇 and 梨林镇 of Jiyuan (419001), a village of 承留镇, a Beijing town, and a case with no division.
+      await store.commit(changeSet('a', 1, {}, { region: 'jiyuan', division: '419001103' }));
+      await store.commit(changeSet('b', 1, {}, { region: 'jiyuan', division: '419001106' }));
+      await store.commit(changeSet('c', 1, {}, { region: 'jiyuan', division: '419001103201' }));
+      await store.commit(changeSet('d', 1, {}, { region: 'beijing', division: '110112106' }));
+      await store.commit(changeSet('e', 1, {}, { region: 'jiyuan' }));
+      const ids = async (q: Parameters<Store['findInstances']>[0]) => (await store.findInstances(q)).map((r) => r.id).sort();
+      expect(await ids({ division: '41' })).toEqual(['a', 'b', 'c']);
+      expect(await ids({ division: '419001' })).toEqual(['a', 'b', 'c']);
+      expect(await ids({ division: '419001103' })).toEqual(['a', 'c']);
+      expect(await ids({ division: '419001103201' })).toEqual(['c']);
+      expect(await ids({ division: '4190011032' })).toEqual(['c']);
+      expect(await ids({ region: 'jiyuan', division: '419001106' })).toEqual(['b']);
+      expect(await ids({ region: 'beijing', division: '419001' })).toEqual([]);
+      expect(await ids({ division: '11' })).toEqual(['d']);
+      expect(await store.countInstances({ division: '419001' })).toBe(3);
+      expect((await store.getInstance('a'))?.division).toBe('419001103');
+      await store.close();
+    });
+
     it('finds instances by task keys, each once, and forgets keys an instance no longer has', async () => {
       const store = await makeStore();
       await store.commit(changeSet('a', 1, {}, { taskKeys: ['producer|s:farm-a', 'supervision|r:jiyuan'] }));

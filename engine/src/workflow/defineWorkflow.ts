@@ -37,6 +37,12 @@ export interface WorkflowAccess {
   regionScoped?: boolean;
   /** Roles that may only act on cases whose subject is among the actor's `subjects` (e.g. `producer`). */
   subjectRoles?: readonly string[];
+  /**
+   * Separation of duties (default true): an actor bound to the case's subject (one of its own farms)
+   * acts on the case only under subject-bound roles, never as its reviewer or decider, whatever other
+   * roles the same account carries.
+   */
+  separationOfDuties?: boolean;
 }
 
 export interface WorkflowConfig<TMachine extends AnyStateMachine = AnyStateMachine> {
@@ -61,7 +67,7 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   readonly events: Readonly<Record<string, { roles: readonly string[]; form?: FormRef; label?: LocalText }>>;
   readonly eventTypes: readonly string[];
   readonly deadlines: ReadonlyMap<string, readonly DeadlineSpec[]>;
-  readonly access: { regionScoped: boolean; subjectRoles: readonly string[] };
+  readonly access: { regionScoped: boolean; subjectRoles: readonly string[]; separationOfDuties: boolean };
   /** Own event types per state path, for accepted-event lookups without evaluating the machine. */
   readonly eventsByPath: ReadonlyMap<string, readonly string[]>;
   readonly rootEvents: readonly string[];
@@ -177,7 +183,11 @@ export function defineWorkflow<TMachine extends AnyStateMachine>(config: Workflo
     events,
     eventTypes,
     deadlines,
-    access: { regionScoped: config.access?.regionScoped ?? true, subjectRoles: [...(config.access?.subjectRoles ?? [])] },
+    access: {
+      regionScoped: config.access?.regionScoped ?? true,
+      subjectRoles: [...(config.access?.subjectRoles ?? [])],
+      separationOfDuties: config.access?.separationOfDuties ?? true,
+    },
     eventsByPath,
     rootEvents: ownEventTypes(machine.root),
   };

@@ -49,7 +49,7 @@ describe('defineWorkflow', () => {
     const workflow = defineWorkflow(config());
     expect(workflow.eventTypes).toEqual(['GO', 'TIMEOUT']);
     expect(workflow.deadlines.get('a')).toEqual([{ after: { workingDays: 3 }, send: 'TIMEOUT' }]);
-    expect(workflow.access).toEqual({ regionScoped: true, subjectRoles: [] });
+    expect(workflow.access).toEqual({ regionScoped: true, separationOfDuties: true, subjectRoles: [] });
   });
 
   it('refuses an event the machine handles but `events` does not declare', () => {

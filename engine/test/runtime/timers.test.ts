@@ -28,6 +28,7 @@ const chainWorkflow = defineWorkflow({
     states: { waiting: { on: { STEP1: 'second' } }, second: { on: { STEP2: 'closed' } }, closed: { type: 'final' } },
   }),
   start: { roles: ['producer'] },
+  access: { subjectRoles: ['producer'] },
   events: { STEP1: { roles: ['system'] }, STEP2: { roles: ['system'] } },
   deadlines: { waiting: { after: { workingDays: 1 }, send: 'STEP1' }, second: { after: { workingDays: 2 }, send: 'STEP2' } },
 });

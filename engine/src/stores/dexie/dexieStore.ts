@@ -193,6 +193,7 @@ export class DexieStore implements Store {
       (query.workflowId === undefined || r.workflowId === query.workflowId) &&
       (query.region === undefined || r.region === query.region) &&
       (query.subject === undefined || r.subject === query.subject) &&
+      (query.division === undefined || (r.division?.startsWith(query.division) ?? false)) &&
       (query.status === undefined || r.status === query.status) &&
       (query.state === undefined || stateKeyMatches(r.stateKey, query.state));
     let base;

@@ -1,6 +1,6 @@
 /**
  * The engine's store on PostgreSQL, through node-postgres (a server, pooled) or PGlite (embedded).
- * A step is one call of `nongan_commit` (migration 0001): one statement, so one transaction and one
+ * A step is one call of `nongan_commit` (migration 0002): one statement, so one transaction and one
  * round trip, with the revision check (`UPDATE … WHERE id = $1 AND revision = $2`), the journal's
  * `UNIQUE (instance_id, seq)` and `UNIQUE (command_id)`, timers and outbox inside it.
  */
@@ -25,7 +25,7 @@ export interface PostgresStoreOptions {
 
 const IMPORT_CHUNK = 500;
 
-const COMMIT_STEP = `SELECT nongan_commit(${Array.from({ length: 23 }, (_, i) => `$${i + 1}`).join(', ')})`;
+const COMMIT_STEP = `SELECT nongan_commit(${Array.from({ length: 24 }, (_, i) => `$${i + 1}`).join(', ')})`;
 
 export class PostgresStore implements Store {
   readonly claims: PostgresClaims;
@@ -216,6 +216,11 @@ function instanceFilter(query: InstanceQuery): { where: string; params: unknown[
   if (query.workflowId !== undefined) add((n) => `workflow_id = $${n}`, query.workflowId);
   if (query.region !== undefined) add((n) => `region = $${n}`, query.region);
   if (query.subject !== undefined) add((n) => `subject = $${n}`, query.subject);
+  // A prefix as a range over the C-collated index: digits only (checked by the engine), ':' sorts after '9'.
+  if (query.division !== undefined) {
+    add((n) => `division >= $${n}`, query.division);
+    add((n) => `division < $${n}`, `${query.division}:`);
+  }
   if (query.status !== undefined) add((n) => `status = $${n}`, query.status);
   if (query.state !== undefined) add((n) => `state_paths @> ARRAY[$${n}::text]`, query.state);
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };

@@ -6,7 +6,7 @@
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
 
 export function instanceParams(r: InstanceRecord): unknown[] {
-  return [r.id, r.workflowId, r.region, r.subject, r.status, r.stateKey, statePaths(r.stateKey), r.taskKeys, r.revision, r.nextDueAt, JSON.stringify(r)];
+  return [r.id, r.workflowId, r.region, r.subject, r.division ?? null, r.status, r.stateKey, statePaths(r.stateKey), r.taskKeys, r.revision, r.nextDueAt, JSON.stringify(r)];
 }
 
 /** Every active state path and its ancestors (`review.initial` → `review`, `review.initial`), as SQL's `nongan_state_paths`. */
@@ -25,6 +25,7 @@ export function instanceColumns(rows: readonly InstanceRecord[]): unknown[] {
     rows.map((r) => r.workflowId),
     rows.map((r) => r.region),
     rows.map((r) => r.subject),
+    rows.map((r) => r.division ?? null),
     rows.map((r) => r.status),
     rows.map((r) => r.stateKey),
     // Arrays of arrays cannot be unnested row by row, so each row's task keys travel as a JSON array.
@@ -48,11 +49,11 @@ export function outboxColumns(rows: readonly OutboxMessage[]): unknown[] {
 }
 
 export const INSERT_INSTANCES = `
-  INSERT INTO nongan_instances (id, workflow_id, region, subject, status, state_key, state_paths, task_keys, revision, next_due_at, record)
-  SELECT id, workflow_id, region, subject, status, state_key, nongan_state_paths(state_key),
+  INSERT INTO nongan_instances (id, workflow_id, region, subject, division, status, state_key, state_paths, task_keys, revision, next_due_at, record)
+  SELECT id, workflow_id, region, subject, division, status, state_key, nongan_state_paths(state_key),
          ARRAY(SELECT json_array_elements_text(task_keys)), revision, next_due_at, record
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::json[], $8::integer[], $9::bigint[], $10::json[])
-    AS r(id, workflow_id, region, subject, status, state_key, task_keys, revision, next_due_at, record)`;
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::json[], $9::integer[], $10::bigint[], $11::json[])
+    AS r(id, workflow_id, region, subject, division, status, state_key, task_keys, revision, next_due_at, record)`;
 
 export const INSERT_JOURNAL = `
   INSERT INTO nongan_journal (instance_id, seq, command_id, entry)

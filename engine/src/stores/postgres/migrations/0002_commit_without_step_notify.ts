@@ -6,11 +6,18 @@
  * before the workers' next poll; new messages still notify (rare, and the writer delivers them itself).
  * The state paths arrive as a parameter too (computed by the engine) instead of being derived per step
  * in SQL.
+ *
+ * The case's division (GB/T 2260 code of its subject's township or village) gets a column for
+ * data-scope queries by code prefix, written once when the case is created (it never changes). C
+ * collation makes a prefix an index range (`division >= '419001' AND division < '419001:'`).
  */
 export const sql = /* sql */ `
+ALTER TABLE nongan_instances ADD COLUMN division text COLLATE "C";
+CREATE INDEX nongan_instances_division ON nongan_instances (division, id);
+
 DROP FUNCTION nongan_commit(text, text, text, text, text, text, text[], integer, bigint, json, integer, integer, text, json, text[], text[], bigint[], json[], text[], text[], bigint[], json[]);
 CREATE FUNCTION nongan_commit(
-  p_id text, p_workflow_id text, p_region text, p_subject text, p_status text, p_state_key text,
+  p_id text, p_workflow_id text, p_region text, p_subject text, p_division text, p_status text, p_state_key text,
   p_state_paths text[], p_task_keys text[], p_revision integer, p_next_due_at bigint, p_record json,
   p_expected_revision integer, p_seq integer, p_command_id text, p_entry json,
   p_remove_timers text[], p_timer_ids text[], p_timer_due bigint[], p_timer_records json[],
@@ -28,8 +35,8 @@ BEGIN
       RAISE EXCEPTION USING ERRCODE = 'NG002', MESSAGE = 'stale revision', DETAIL = v_actual::text;
     END IF;
     -- Two creates racing: the loser's insert is a primary-key violation, mapped to the same conflict.
-    INSERT INTO nongan_instances (id, workflow_id, region, subject, status, state_key, state_paths, task_keys, revision, next_due_at, record)
-    VALUES (p_id, p_workflow_id, p_region, p_subject, p_status, p_state_key, p_state_paths, p_task_keys, p_revision, p_next_due_at, p_record);
+    INSERT INTO nongan_instances (id, workflow_id, region, subject, division, status, state_key, state_paths, task_keys, revision, next_due_at, record)
+    VALUES (p_id, p_workflow_id, p_region, p_subject, p_division, p_status, p_state_key, p_state_paths, p_task_keys, p_revision, p_next_due_at, p_record);
   ELSE
     UPDATE nongan_instances SET
       status = p_status, state_key = p_state_key, state_paths = p_state_paths,

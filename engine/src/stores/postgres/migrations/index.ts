@@ -11,5 +11,5 @@ export interface Migration {
 
 export const ENGINE_MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'core', sql: core },
-  { id: 2, name: 'commit-without-step-notify', sql: quietCommit },
+  { id: 2, name: 'commit-without-step-notify-and-division', sql: quietCommit },
 ];
