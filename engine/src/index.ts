@@ -16,7 +16,8 @@ export {
   type LocalText,
 } from './workflow/defineWorkflow.js';
 export { leafPaths, activePaths, stateKeyOf } from './workflow/introspect.js';
-export { mayView, participantRoles, taskKeysOfActor } from './runtime/access.js';
+export { divisionPrefixes, inDivisions, mayView, participantRoles, taskKeysOfActor } from './runtime/access.js';
+export { DIVISION_LEVEL_LENGTHS } from './runtime/validateInput.js';
 export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } from './errors.js';
 export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
 export { verifyDump, type DumpProblem } from './journal/verifyDump.js';

@@ -24,6 +24,8 @@ export {
   createFormValidator,
   FormDefinitionError,
   checkPattern,
+  checkChineseFormat,
+  usccCheckChar,
   type FormValidator,
   type ValidateOptions,
   type ValidationResult,
@@ -36,3 +38,4 @@ export { createDexieDraftStore, createMemoryDraftStore, type Draft, type DraftSt
 export { autosave, loadDraft, type AutosaveHandle } from './drafts/autosave.js';
 export { createDebouncedSave, type DebouncedSave } from './drafts/debouncedSave.js';
 export { createDexieAttachmentStore, createMemoryAttachmentStore, type AttachmentRef, type AttachmentStore } from './drafts/attachmentStore.js';
+export { loadDivisions, divisionPath, DIVISION_LEVELS, type DivisionNode, type DivisionLevel } from './divisions/divisions.js';

@@ -17,13 +17,15 @@ export { certificationStartRefusal } from './runtime/reapplicationBan.js';
 export { subsidyAllocationFor, type YearAllocation } from './runtime/subsidyAllocation.js';
 export { seedDemo, type SeedDemoOptions, type SeedDemoReport } from './demo/seedDemo.js';
 export { actorFor } from './demo/actors.js';
+export { demoDivisionOf } from './demo/demoDivisions.js';
 
 // Lifecycles
 export * from './lifecycles/index.js';
 
 // Region profiles and parameters
 export * from './regions/index.js';
-export { ROLES, DEFAULT_ROLE_LABELS, isRole, type Role } from './roles.js';
+export { REGION_DIVISIONS, divisionInRegion, type RegionDivision } from './regions/divisions.js';
+export { ROLES, DEFAULT_ROLE_LABELS, SUBJECT_BOUND_ROLES, isRole, type Role } from './roles.js';
 
 // Forms
 export { BASE_FORMS, formIdsOf, formIdsOfRegion, variantOf, resolvedFormsOf, sampleData } from './forms/catalog.js';

@@ -48,6 +48,8 @@ export interface EngineChange {
   workflowId: string;
   region: string;
   subject: string;
+  /** The case's division, when it has one (data scope is matched against it). */
+  division?: string;
   revision: number;
   seq: number;
   kind: JournalEntry['kind'];
@@ -147,6 +149,7 @@ export function createEngine(options: EngineOptions): Engine {
       workflowId: instance.workflowId,
       region: instance.region,
       subject: instance.subject,
+      ...(instance.division !== undefined ? { division: instance.division } : {}),
       revision: instance.revision,
       seq: journal.seq,
       kind: journal.kind,

@@ -13,7 +13,10 @@ import { SHARED_SCHEMAS } from './http/schemas.js';
 import { validatorCompiler } from './http/validators.js';
 import { registerJsonBodies } from './http/jsonBody.js';
 import { CSRF_HEADER, identityHook, SESSION_COOKIE } from './identity/authenticate.js';
+import { adminRoutes } from './routes/admin.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { credentialRoutes } from './routes/credentials.js';
+import { demoRoutes } from './routes/demo.js';
 import { caseRoutes } from './routes/cases.js';
 import { eventRoutes } from './routes/events.js';
 import { formRoutes } from './routes/forms.js';
@@ -73,6 +76,9 @@ export async function buildApp(services: ServerServices, options: AppOptions = {
 
   await app.register(healthRoutes(services, () => shuttingDown));
   await app.register(sessionRoutes(services));
+  await app.register(credentialRoutes(services));
+  await app.register(adminRoutes(services));
+  if (services.demo) await app.register(demoRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(taskRoutes(services));
   await app.register(formRoutes());

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const { app, close } = await buildApp(runtime, { logLevel: config.logLevel });
   const log = app.log;
   if (config.demo) {
-    const seeded = await seedDemoData(runtime.engine, runtime.accounts);
+    const seeded = await seedDemoData(runtime);
     log.info({ ...seeded, password: DEMO_PASSWORD }, 'demo mode: demo accounts (login e.g. jiyuan-supervision, jiyuan-farm-1) share the demo password');
   }
   const where = config.database.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.database.dataDir ?? 'memory'}`;

@@ -7,10 +7,14 @@ import { createPostgresStore, migrate, type PostgresStore, type SqlClient } from
 import { createRegionEngineOptions } from '@nongan/workflows';
 import type { ServerConfig } from './config.js';
 import { openDatabase } from './database.js';
+import { OrganisationStore } from './directory/organisations.js';
+import { SubjectRegistry } from './directory/subjects.js';
 import { AccountStore } from './identity/accounts.js';
 import { AuditLog } from './identity/audit.js';
 import { SERVER_MIGRATIONS, SERVER_MIGRATION_TABLE } from './identity/migrations.js';
+import { PasswordLinks } from './identity/passwordLinks.js';
 import { SessionStore } from './identity/sessions.js';
+import { SignInService } from './identity/signIn.js';
 import { LiveSteps } from './live/liveSteps.js';
 import type { ServerServices } from './services.js';
 import { startWorkers, type Workers } from './workers.js';
@@ -47,13 +51,18 @@ export async function createServerRuntime(
     await live.start();
     const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs);
     const openStore = store;
+    const audit = new AuditLog(db);
     return {
       db,
       store: openStore,
       engine,
       accounts: new AccountStore(db),
       sessions: new SessionStore(db),
-      audit: new AuditLog(db),
+      audit,
+      signIn: new SignInService(db, audit),
+      passwordLinks: new PasswordLinks(db),
+      organisations: new OrganisationStore(db),
+      subjects: new SubjectRegistry(db),
       live,
       workers,
       secureCookies: config.secureCookies,

@@ -1,17 +1,27 @@
 /** What the routes are given: the engine on its store, identity services, the live step feed, and settings. */
 import type { Engine } from '@nongan/engine';
-import type { PostgresStore } from '@nongan/engine/postgres';
+import type { PostgresStore, SqlQueryable } from '@nongan/engine/postgres';
+import type { OrganisationStore } from './directory/organisations.js';
+import type { SubjectRegistry } from './directory/subjects.js';
 import type { AccountStore } from './identity/accounts.js';
 import type { AuditLog } from './identity/audit.js';
+import type { PasswordLinks } from './identity/passwordLinks.js';
 import type { SessionStore } from './identity/sessions.js';
+import type { SignInService } from './identity/signIn.js';
 import type { LiveSteps } from './live/liveSteps.js';
 
 export interface ServerServices {
   engine: Engine;
   store: PostgresStore;
+  /** The server's own tables (accounts, organisations, audit); the engine's go through `store`. */
+  db: SqlQueryable;
   accounts: AccountStore;
   sessions: SessionStore;
   audit: AuditLog;
+  signIn: SignInService;
+  passwordLinks: PasswordLinks;
+  organisations: OrganisationStore;
+  subjects: SubjectRegistry;
   live: LiveSteps;
   secureCookies: boolean;
   demo: boolean;

@@ -10,6 +10,7 @@ import { sampleData } from '@nongan/workflows';
 import { api, commandId, signIn, type Api } from './support/api.js';
 import { inProcessServer, type InProcessServer } from './support/servers.js';
 import { readEvents } from './support/sse.js';
+import { regionBureau, registerFarms } from './support/fixtures.js';
 
 const PASSWORD = 'correct horse battery';
 let server: InProcessServer;
@@ -29,10 +30,11 @@ async function openCase(client: Api = farm, subject = 'jy-farm-1') {
 beforeAll(async () => {
   server = await inProcessServer({ kind: 'postgres', url: await createTestDatabase(inject('postgresAdminUrl'), 'http'), poolSize: 5 }, { workers: false });
   const { accounts } = server.runtime;
+  await registerFarms(server.runtime.subjects, 'jiyuan', ['jy-farm-1', 'jy-farm-2']);
   await accounts.create({ login: 'farm', displayName: '示范养殖场', password: PASSWORD, roles: ['producer'], region: 'jiyuan', subjects: ['jy-farm-1'] });
   await accounts.create({ login: 'farm2', displayName: '另一养殖场', password: PASSWORD, roles: ['producer'], region: 'jiyuan', subjects: ['jy-farm-2'] });
-  await accounts.create({ login: 'sup', displayName: '济源监督所', password: PASSWORD, roles: ['supervision'], region: 'jiyuan' });
-  await accounts.create({ login: 'bj', displayName: '北京区农业局', password: PASSWORD, roles: ['district'], region: 'beijing' });
+  await accounts.create({ login: 'sup', displayName: '济源监督所', password: PASSWORD, roles: ['supervision'], region: 'jiyuan', organisationId: await regionBureau(server.runtime.organisations, 'jiyuan') });
+  await accounts.create({ login: 'bj', displayName: '北京区农业局', password: PASSWORD, roles: ['district'], region: 'beijing', organisationId: await regionBureau(server.runtime.organisations, 'beijing') });
   farm = await signIn(server.baseUrl, 'farm', PASSWORD);
   supervision = await signIn(server.baseUrl, 'sup', PASSWORD);
   beijing = await signIn(server.baseUrl, 'bj', PASSWORD);
@@ -52,7 +54,7 @@ describe('sessions', () => {
     expect(audit.some((a) => a.kind === 'sign-in-failed' && a.login === 'farm')).toBe(true);
     const ok = await api(server.baseUrl).post('/api/session', { login: 'FARM', password: PASSWORD });
     expect(ok.status).toBe(200);
-    expect(JSON.stringify(ok.body)).not.toMatch(/argon2|password/i);
+    expect(JSON.stringify(ok.body)).not.toMatch(/argon2|"password|password_?hash|totp_?secret/i);
     expect(ok.headers.get('set-cookie')).toMatch(/^nongan_session=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
   });
 

@@ -8,7 +8,7 @@
  */
 import { createEngine, toChinaDate, type Actor, type Engine } from '@nongan/engine';
 import { createNodePostgresClient, createPostgresStore, type PostgresStore } from '@nongan/engine/postgres';
-import { createRegionEngineOptions, sampleData, startCase } from '@nongan/workflows';
+import { REGION_DIVISIONS, createRegionEngineOptions, sampleData, startCase } from '@nongan/workflows';
 
 export const REGION = 'beijing';
 
@@ -64,7 +64,7 @@ export async function certifiedCases(engine: Engine, count: number): Promise<str
       for (let i = next++; i < count; i = next++) {
         const subject = farmOf(i);
         const producer: Actor = { id: `bench-producer-${i + 1}`, roles: ['producer'], region: REGION, subjects: [subject] };
-        const { instanceId } = await startCase(engine, 'certification', { actor: producer, region: REGION, subject, data: { ...sampleData(REGION, 'cert-application'), farmName: `基准测试养殖场${i + 1}` } });
+        const { instanceId } = await startCase(engine, 'certification', { actor: producer, region: REGION, subject, division: REGION_DIVISIONS[REGION].townships[0]!.code, data: { ...sampleData(REGION, 'cert-application'), farmName: `基准测试养殖场${i + 1}` } });
         await engine.send(instanceId, { type: 'EVALUATE', data: { ...sampleData(REGION, 'cert-score'), score: 90, evaluatedOn: today } }, { actor: benchOfficials.expert });
         const done = await engine.send(instanceId, { type: 'RECOGNISE' }, { actor: benchOfficials.municipal });
         if (done.stateKey !== 'certified') throw new Error(`case ${instanceId} ended set-up in ${done.stateKey}, not certified`);

@@ -7,12 +7,15 @@ import { regionProfile } from '../regions/index.js';
 import type { RegionId } from '../regions/types.js';
 import { startCase } from '../runtime/regionEngine.js';
 import { actorFor } from './actors.js';
+import { demoDivisionOf } from './demoDivisions.js';
 import { demoScripts } from './scripts.js';
 
 export interface SeedDemoOptions {
   region: RegionId;
   /** Defaults to the engine's clock; dates in the demo data are relative to it. */
   clock?: Clock;
+  /** The division each subject's cases take (default: one of the region's demo townships). */
+  divisionOf?: (subject: string) => string;
 }
 
 export interface SeedDemoReport {
@@ -33,7 +36,8 @@ export async function seedDemo(engine: Engine, options: SeedDemoOptions): Promis
       continue;
     }
     const starter = script.lifecycle === 'warningToExit' ? actorFor(profile.id, 'expert-office') : actorFor(profile.id, 'producer', script.subject);
-    await startCase(engine, script.lifecycle, { actor: starter, region: profile.id, subject: script.subject, data: script.start, instanceId });
+    const division = options.divisionOf ? options.divisionOf(script.subject) : demoDivisionOf(profile.id, script.subject);
+    await startCase(engine, script.lifecycle, { actor: starter, region: profile.id, subject: script.subject, division, data: script.start, instanceId });
     for (const [i, step] of script.steps.entries()) {
       await engine.send(
         instanceId,

@@ -109,6 +109,8 @@ export interface StartCaseOptions {
   actor: Actor;
   region: RegionId;
   subject: string;
+  /** The subject's GB/T 2260 division (township or village); officials' data scope is matched against it. */
+  division?: string;
   data: Record<string, unknown>;
   instanceId?: string;
   commandId?: string;

@@ -27,6 +27,7 @@ interface Row {
   workflow_id: string;
   region: string;
   subject: string;
+  division: string | null;
   seq: number;
   revision: number;
   kind: JournalKind;
@@ -52,7 +53,7 @@ export async function readSteps(client: SqlClient, cursor: string | null, limit:
   const { rows } = await client.query<Row>(
     `WITH now AS (SELECT pg_current_snapshot() AS snap)
      SELECT now.snap::text AS cursor, s.* FROM now LEFT JOIN LATERAL (
-       SELECT j.instance_id, i.workflow_id, i.region, i.subject, j.seq,
+       SELECT j.instance_id, i.workflow_id, i.region, i.subject, i.division, j.seq,
               (j.entry->>'revision')::integer AS revision, j.entry->>'kind' AS kind,
               j.entry->'event'->>'type' AS event_type, j.entry->'stateAfter' AS state_after, j.entry->>'status' AS status
        FROM nongan_journal j JOIN nongan_instances i ON i.id = j.instance_id
@@ -73,6 +74,7 @@ export async function readSteps(client: SqlClient, cursor: string | null, limit:
       workflowId: r.workflow_id,
       region: r.region,
       subject: r.subject,
+      ...(r.division !== null ? { division: r.division } : {}),
       revision: r.revision,
       seq: r.seq,
       kind: r.kind,

@@ -20,7 +20,7 @@ export async function visibleCase(engine: Engine, actor: Actor, instanceId: stri
 
 /**
  * The store queries that cover what `actor` may see of `filter`: its region for the roles that act
- * region-wide, its own subjects for subject-bound roles. Each result is still checked with `mayView`.
+ * region-wide (one query per division prefix of its data scope), its own subjects for subject-bound roles. Each result is still checked with `mayView`.
  */
 export function scopedQueries(engine: Engine, actor: Actor, filter: InstanceQuery, workflowIds: readonly string[]): InstanceQuery[] {
   const queries: InstanceQuery[] = [];
@@ -34,11 +34,20 @@ export function scopedQueries(engine: Engine, actor: Actor, filter: InstanceQuer
     }
     const roles = [...participantRoles(workflow)].filter((r) => actor.roles.includes(r));
     const regionWide = roles.some((r) => !workflow.access.subjectRoles.includes(r));
+    let coversAll = false;
     if (regionWide) {
       const region = workflow.access.regionScoped ? actor.region : filter.region;
       if (workflow.access.regionScoped && (region === undefined || (filter.region !== undefined && filter.region !== region))) continue;
-      queries.push({ ...filter, workflowId, ...(region !== undefined ? { region } : {}) });
-    } else if (roles.length > 0) {
+      const base = { ...filter, workflowId, ...(region !== undefined ? { region } : {}) };
+      // An official with a data scope asks once per division prefix of it; without one, the region.
+      if (actor.divisions === undefined || !workflow.access.regionScoped) {
+        queries.push(base);
+        coversAll = true;
+      } else for (const division of narrowest(actor.divisions)) queries.push({ ...base, division });
+    }
+    // The actor's own farms, unless the region query already covers them. (A farm inside the actor's
+    // divisions is then asked twice; the merge below keeps it once, the total counts it twice.)
+    if (!coversAll && roles.some((r) => workflow.access.subjectRoles.includes(r))) {
       for (const subject of actor.subjects ?? []) {
         if (filter.subject !== undefined && filter.subject !== subject) continue;
         queries.push({ ...filter, workflowId, subject });
@@ -46,4 +55,10 @@ export function scopedQueries(engine: Engine, actor: Actor, filter: InstanceQuer
     }
   }
   return queries;
+}
+
+/** Prefixes with those covered by a shorter one dropped, so no case is counted twice. */
+function narrowest(prefixes: readonly string[]): string[] {
+  const sorted = [...new Set(prefixes)].sort((a, b) => a.length - b.length);
+  return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q)));
 }

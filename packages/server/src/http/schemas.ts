@@ -65,6 +65,7 @@ export const instanceRecord = {
     workflowVersion: { type: 'integer' },
     region: { type: 'string' },
     subject: { type: 'string' },
+    division: { type: 'string', description: 'GB/T 2260 code of where the subject is (data scope is matched against it).' },
     status: { type: 'string', enum: ['active', 'done'] },
     state: stateValue,
     stateKey: { type: 'string' },
@@ -123,6 +124,27 @@ export const verifyResult = {
   },
 } as const satisfies JSONSchema;
 
+/** An account as its owner and administrators see it: never a password hash or TOTP secret. */
+export const account = {
+  $id: 'Account',
+  type: 'object',
+  required: ['id', 'login', 'displayName', 'roles', 'region', 'subjects', 'organisationId', 'dataScope', 'customDivisions', 'mustChangePassword', 'totpEnabled', 'disabled'],
+  properties: {
+    id: { type: 'string' },
+    login: { type: 'string' },
+    displayName: { type: 'string' },
+    roles: { type: 'array', items: { type: 'string' } },
+    region: { type: ['string', 'null'] },
+    subjects: { type: 'array', items: { type: 'string' } },
+    organisationId: { type: ['string', 'null'] },
+    dataScope: { type: 'string', enum: ['all', 'custom', 'org-and-below', 'self'] },
+    customDivisions: { type: 'array', items: { type: 'string' } },
+    mustChangePassword: { type: 'boolean' },
+    totpEnabled: { type: 'boolean' },
+    disabled: { type: 'boolean' },
+  },
+} as const satisfies JSONSchema;
+
 /** Reply shapes shared by every route: the refusals a caller can get. */
 export const errorReplies = {
   400: { $ref: 'EngineError#' },
@@ -131,7 +153,8 @@ export const errorReplies = {
   404: { $ref: 'EngineError#' },
   409: { $ref: 'EngineError#' },
   422: { $ref: 'EngineError#' },
+  429: { $ref: 'EngineError#' },
   503: { $ref: 'EngineError#' },
 } as const;
 
-export const SHARED_SCHEMAS = [engineError, sendResult, instanceRecord, journalEntry, verifyResult] as const;
+export const SHARED_SCHEMAS = [engineError, sendResult, instanceRecord, journalEntry, verifyResult, account] as const;

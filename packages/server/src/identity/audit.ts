@@ -1,7 +1,20 @@
 /** The audit log: every sign-in, failed sign-in, sign-out and permission change, with who, from where, when. */
 import type { SqlQueryable } from '@nongan/engine/postgres';
 
-export type AuditKind = 'sign-in' | 'sign-in-failed' | 'sign-out' | 'sign-out-everywhere' | 'account-created';
+export type AuditKind =
+  | 'sign-in'
+  | 'sign-in-failed'
+  | 'sign-out'
+  | 'sign-out-everywhere'
+  | 'account-created'
+  | 'permission-changed'
+  | 'password-link-issued'
+  | 'password-set'
+  | 'totp-enabled'
+  | 'totp-disabled'
+  | 'account-unlocked'
+  | 'organisation-created'
+  | 'subject-registered';
 
 export interface AuditEntry {
   kind: AuditKind;
@@ -28,10 +41,11 @@ export class AuditLog {
     ]);
   }
 
-  async recent(limit = 100): Promise<Array<AuditEntry & { at: number }>> {
+  /** Newest first; `accountId` narrows to one account's entries. */
+  async recent(limit = 100, offset = 0, accountId?: string): Promise<Array<AuditEntry & { at: number }>> {
     const { rows } = await this.db.query<{ at: number; kind: AuditKind; account_id: string | null; login: string | null; address: string | null; detail: Record<string, unknown> }>(
-      'SELECT at, kind, account_id, login, address, detail FROM nongan_audit ORDER BY id DESC LIMIT $1',
-      [limit],
+      'SELECT at, kind, account_id, login, address, detail FROM nongan_audit WHERE $3::text IS NULL OR account_id = $3 ORDER BY id DESC LIMIT $1 OFFSET $2',
+      [limit, offset, accountId ?? null],
     );
     return rows.map((r) => ({ at: r.at, kind: r.kind, accountId: r.account_id, login: r.login, address: r.address, detail: r.detail }));
   }

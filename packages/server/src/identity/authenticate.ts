@@ -7,7 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '@nongan/engine';
 import { apiError } from '../http/errors.js';
-import { actorOf, type Account } from './accounts.js';
+import { ADMIN_ROLE, actorOf, type Account } from './accounts.js';
 import type { Session, SessionStore } from './sessions.js';
 
 export const SESSION_COOKIE = 'nongan_session';
@@ -56,12 +56,27 @@ export function identityHook(sessions: SessionStore) {
   };
 }
 
-/** The caller's identity, or 401 when there is no live session. */
-export function requireIdentity(request: FastifyRequest): Identity {
+/**
+ * The caller's identity, or 401 when there is no live session. An account that must change its
+ * password (a temporary one set by an administrator) may only do that, see itself and sign out.
+ */
+export function requireIdentity(request: FastifyRequest, options: { passwordChangePending?: 'allowed' } = {}): Identity {
   if (!request.identity) {
     throw apiError('unauthenticated', 'sign in first: no live session', '请先登录：会话不存在或已过期', { reason: 'no-session' });
   }
+  if (request.identity.account.mustChangePassword && options.passwordChangePending !== 'allowed') {
+    throw apiError('forbidden', 'set a new password first (POST /api/session/password-change)', '请先设置新密码', { reason: 'password-change-required' });
+  }
   return request.identity;
+}
+
+/** The caller's identity when it is an administrator; otherwise 403. */
+export function requireAdmin(request: FastifyRequest): Identity {
+  const identity = requireIdentity(request);
+  if (!identity.account.roles.includes(ADMIN_ROLE)) {
+    throw apiError('forbidden', 'only a system administrator may do this', '仅系统管理员可执行此操作', { reason: 'role', roles: [ADMIN_ROLE] });
+  }
+  return identity;
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeMs: number): void {

@@ -42,5 +42,56 @@ CREATE TABLE nongan_audit (
 CREATE INDEX nongan_audit_account ON nongan_audit (account_id, at);
 `;
 
-export const SERVER_MIGRATIONS: readonly Migration[] = [{ id: 1, name: 'accounts-sessions-audit', sql: accounts }];
+// Organisations over GB/T 2260 divisions, the farm registry, data scope, lockout, TOTP and one-time password links.
+const organisationsAndScope = /* sql */ `
+CREATE TABLE nongan_organisations (
+  id          text PRIMARY KEY,
+  name_zh     text NOT NULL,
+  name_en     text NOT NULL,
+  kind        text NOT NULL,
+  region      text NOT NULL,
+  division    text COLLATE "C" NOT NULL,
+  parent_id   text REFERENCES nongan_organisations (id),
+  created_at  bigint NOT NULL
+);
+CREATE INDEX nongan_organisations_division ON nongan_organisations (division);
+
+-- Farms and other subjects, identified by their unified social credit code (GB 32100-2015).
+CREATE TABLE nongan_subjects (
+  id          text PRIMARY KEY,
+  uscc        text NOT NULL UNIQUE,
+  name        text NOT NULL,
+  region      text NOT NULL,
+  division    text COLLATE "C" NOT NULL,
+  created_at  bigint NOT NULL
+);
+CREATE INDEX nongan_subjects_division ON nongan_subjects (division);
+
+ALTER TABLE nongan_accounts
+  ADD COLUMN organisation_id text REFERENCES nongan_organisations (id),
+  ADD COLUMN data_scope text NOT NULL DEFAULT 'org-and-below',
+  ADD COLUMN custom_divisions text[] NOT NULL DEFAULT '{}',
+  ADD COLUMN must_change_password boolean NOT NULL DEFAULT false,
+  ADD COLUMN failed_sign_ins integer NOT NULL DEFAULT 0,
+  ADD COLUMN locked_until bigint,
+  ADD COLUMN totp_secret text,
+  ADD COLUMN totp_pending_secret text,
+  ADD COLUMN totp_last_step bigint;
+
+-- Invitation and reset links: only the hash of the one-time token is kept.
+CREATE TABLE nongan_password_tokens (
+  token_hash  text PRIMARY KEY,
+  account_id  text NOT NULL REFERENCES nongan_accounts (id) ON DELETE CASCADE,
+  purpose     text NOT NULL,
+  expires_at  bigint NOT NULL
+);
+
+-- Failed sign-ins by address, counted over a window for the per-address limit.
+CREATE INDEX nongan_audit_failed_by_address ON nongan_audit (address, at) WHERE kind = 'sign-in-failed';
+`;
+
+export const SERVER_MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: 'accounts-sessions-audit', sql: accounts },
+  { id: 2, name: 'organisations-subjects-scope-lockout-totp', sql: organisationsAndScope },
+];
 export const SERVER_MIGRATION_TABLE = 'nongan_server_migrations';

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SqlQueryable } from '@nongan/engine/postgres';
-import { ACCOUNT_COLUMNS, accountFromRow, type Account, type AccountRow } from './accounts.js';
+import { ACCOUNT_COLUMNS, ACCOUNT_FROM, accountFromRow, type Account, type AccountRow } from './accounts.js';
 
 interface SessionRow {
   account_id: string;
@@ -63,8 +63,8 @@ export class SessionStore {
     const now = this.now();
     const hash = hashToken(token);
     const { rows } = await this.db.query<SessionRow & AccountRow>(
-      `SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, ${ACCOUNT_COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
-       FROM nongan_sessions s JOIN nongan_accounts a ON a.id = s.account_id WHERE s.token_hash = $1`,
+      `SELECT s.account_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, ${ACCOUNT_COLUMNS}
+       FROM nongan_sessions s JOIN ${ACCOUNT_FROM} ON a.id = s.account_id WHERE s.token_hash = $1`,
       [hash],
     );
     const row = rows[0];
@@ -81,6 +81,11 @@ export class SessionStore {
       session: { accountId: row.account_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at },
       account: accountFromRow(row),
     };
+  }
+
+  /** The stored form of a token (to tell the caller's own session apart). */
+  hashOf(token: string): string {
+    return hashToken(token);
   }
 
   async close(token: string): Promise<void> {

@@ -37,10 +37,21 @@ export function caseRoutes(services: ServerServices): RoutePlugin {
         if (!(LIFECYCLE_IDS as readonly string[]).includes(body.workflowId)) {
           throw apiError('unknown-workflow', `no lifecycle ${body.workflowId}; known: ${LIFECYCLE_IDS.join(', ')}`, `没有业务流程 ${body.workflowId}；已有：${LIFECYCLE_IDS.join('、')}`, { known: LIFECYCLE_IDS });
         }
+        // The case takes its farm's division from the registry, so data scope holds from the first step.
+        const farm = await services.subjects.get(body.subject);
+        if (!farm || farm.region !== body.region) {
+          throw apiError(
+            'invalid-input',
+            `subject ${body.subject} is not a registered farm of region ${body.region}; an administrator registers farms first`,
+            `${body.subject} 不是本地区（${body.region}）已登记的主体，请先由管理员登记`,
+            { path: 'subject', reason: 'unregistered-subject' },
+          );
+        }
         const result = await startCase(engine, body.workflowId as LifecycleId, {
           actor,
           region: body.region as RegionId,
           subject: body.subject,
+          division: farm.division,
           data: body.data ?? {},
           commandId: body.commandId,
           ...(body.instanceId ? { instanceId: body.instanceId } : {}),

@@ -1,24 +1,12 @@
-/** Sign-in, who am I, sign-out, and sign-out everywhere. */
+/** Sign-in (password, then TOTP when enrolled), who am I, sign-out, sign-out everywhere, and setting a password. */
 import type { RoutePlugin } from '../http/typeProvider.js';
-import { apiError } from '../http/errors.js';
 import { errorReplies } from '../http/schemas.js';
 import { clearSessionCookie, requireIdentity, setSessionCookie } from '../identity/authenticate.js';
-import { decoyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../identity/passwords.js';
+import { MAX_PASSWORD_LENGTH } from '../identity/passwords.js';
 import { ABSOLUTE_MS } from '../identity/sessions.js';
 import type { ServerServices } from '../services.js';
 
-const account = {
-  type: 'object',
-  required: ['id', 'login', 'displayName', 'roles', 'region', 'subjects'],
-  properties: {
-    id: { type: 'string' },
-    login: { type: 'string' },
-    displayName: { type: 'string' },
-    roles: { type: 'array', items: { type: 'string' } },
-    region: { type: ['string', 'null'] },
-    subjects: { type: 'array', items: { type: 'string' } },
-  },
-} as const;
+const account = { $ref: 'Account#' } as const;
 
 const sessionReply = {
   type: 'object',
@@ -32,7 +20,7 @@ const sessionReply = {
 } as const;
 
 export function sessionRoutes(services: ServerServices): RoutePlugin {
-  const { accounts, sessions, audit } = services;
+  const { sessions, audit } = services;
   return async (app) => {
     app.post(
       '/api/session',
@@ -44,26 +32,24 @@ export function sessionRoutes(services: ServerServices): RoutePlugin {
             type: 'object',
             required: ['login', 'password'],
             additionalProperties: false,
-            properties: { login: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH } },
+            properties: {
+              login: { type: 'string', minLength: 1, maxLength: 100 },
+              password: { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH },
+              totp: { type: 'string', maxLength: 10, description: 'The 6-digit authenticator code, for accounts with a second factor.' },
+            },
           },
           response: { 200: sessionReply, ...errorReplies },
         },
       },
       async (request, reply) => {
-        const { login, password } = request.body;
-        const found = await accounts.credentials(login);
-        // Unknown logins cost the same argon2 work, so timing does not tell which logins exist.
-        const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), password);
-        if (!found || !found.passwordHash || !ok || found.account.disabled) {
-          await audit.record({ kind: 'sign-in-failed', accountId: found?.account.id ?? null, login, address: request.ip, detail: { reason: found?.account.disabled ? 'disabled' : 'credentials' } });
-          throw apiError('unauthenticated', 'login or password is wrong, or the account is disabled', '账号或密码错误，或账号已停用', { reason: 'credentials' });
-        }
+        const { login, password, totp } = request.body;
+        const found = await services.signIn.attempt({ login, password, ...(totp !== undefined ? { totp } : {}), address: request.ip });
         // A new token at every sign-in, and the one presented (if any) ends: no session fixation.
         if (request.identity) await sessions.close(request.identity.token);
-        const { token, session } = await sessions.open(found.account.id);
-        await audit.record({ kind: 'sign-in', accountId: found.account.id, login, address: request.ip });
+        const { token, session } = await sessions.open(found.id);
+        await audit.record({ kind: 'sign-in', accountId: found.id, login, address: request.ip });
         setSessionCookie(reply, token, services.secureCookies, ABSOLUTE_MS);
-        return { account: found.account, csrfToken: session.csrfToken, token, expiresAt: session.expiresAt };
+        return { account: found, csrfToken: session.csrfToken, token, expiresAt: session.expiresAt };
       },
     );
 
@@ -71,7 +57,7 @@ export function sessionRoutes(services: ServerServices): RoutePlugin {
       '/api/session',
       { schema: { tags: ['session'], summary: 'The signed-in account and the CSRF token for writes', response: { 200: sessionReply, ...errorReplies } } },
       async (request) => {
-        const identity = requireIdentity(request);
+        const identity = requireIdentity(request, { passwordChangePending: 'allowed' });
         return { account: identity.account, csrfToken: identity.session.csrfToken, expiresAt: identity.session.expiresAt };
       },
     );
@@ -87,7 +73,7 @@ export function sessionRoutes(services: ServerServices): RoutePlugin {
         },
       },
       async (request, reply) => {
-        const identity = requireIdentity(request);
+        const identity = requireIdentity(request, { passwordChangePending: 'allowed' });
         let ended = 1;
         if (request.query.everywhere) ended = await sessions.closeAll(identity.account.id);
         else await sessions.close(identity.token);

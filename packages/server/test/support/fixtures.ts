@@ -1,5 +1,8 @@
 /** Accounts and case data the multi-process tests share. */
-import { sampleData } from '@nongan/workflows';
+import { REGION_DIVISIONS, isRegionId, sampleData } from '@nongan/workflows';
+import { demoUscc } from '../../src/demo/seedDemoAccounts.js';
+import type { OrganisationStore } from '../../src/directory/organisations.js';
+import type { SubjectRegistry } from '../../src/directory/subjects.js';
 import pg from 'pg';
 import { createServerRuntime } from '../../src/runtime.js';
 import type { NewAccount } from '../../src/identity/accounts.js';
@@ -7,11 +10,34 @@ import type { Api } from './api.js';
 
 export const PASSWORD = 'load test password';
 
-/** Migrates a fresh database and creates accounts in it (the way an administrator would). */
+/** Registers farms (each with a valid USCC) at a township of their region: the first, unless given. */
+export async function registerFarms(registry: SubjectRegistry, region: string, ids: readonly string[], division?: string): Promise<void> {
+  if (!isRegionId(region)) throw new Error(`unknown region ${region}`);
+  const at = division ?? REGION_DIVISIONS[region].townships[0]!.code;
+  for (const id of ids) if (!(await registry.get(id))) await registry.create({ id, uscc: demoUscc(at, id), name: `测试养殖场 ${id}`, region, division: at });
+}
+
+/** The region's bureau (created once) at the region's root division: officials placed in it see the whole region. */
+export async function regionBureau(organisations: OrganisationStore, region: string): Promise<string> {
+  if (!isRegionId(region)) throw new Error(`unknown region ${region}`);
+  const id = `${region}-bureau`;
+  if (!(await organisations.get(id))) {
+    const root = REGION_DIVISIONS[region];
+    await organisations.create({ id, name: { zh: `${root.name.zh}农业农村局`, en: `${root.name.en} bureau` }, kind: 'county-bureau', region, division: root.code });
+  }
+  return id;
+}
+
+/** Migrates a fresh database, registers the accounts' farms and creates the accounts (the way an administrator would). */
 export async function prepareDatabase(url: string, accounts: NewAccount[]): Promise<void> {
   const runtime = await createServerRuntime({ database: { kind: 'postgres', url, poolSize: 2 }, demo: false, secureCookies: false }, { workers: false, onError: () => {} });
   try {
-    for (const account of accounts) await runtime.accounts.create({ password: PASSWORD, ...account });
+    for (const account of accounts) {
+      if (account.subjects?.length) await registerFarms(runtime.subjects, account.region!, account.subjects);
+      const official = account.roles.some((r) => r !== 'producer' && r !== 'third-party');
+      const organisationId = account.organisationId ?? (official && account.region ? await regionBureau(runtime.organisations, account.region) : null);
+      await runtime.accounts.create({ password: PASSWORD, ...account, organisationId });
+    }
   } finally {
     await runtime.close();
   }
