@@ -29,6 +29,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Largest request body accepted (default 1 MiB; form data with photos goes elsewhere). */
   bodyLimit?: number;
+  /** Where log lines go (default stdout); tests read them to check that no secret is logged. */
+  logStream?: { write(line: string): void };
 }
 
 export interface NonganApp {
@@ -42,6 +44,7 @@ export async function buildApp(services: ServerServices, options: AppOptions = {
     logger: {
       level: options.logLevel ?? 'info',
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', `req.headers["${CSRF_HEADER}"]`, 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,

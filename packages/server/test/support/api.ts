@@ -9,6 +9,7 @@ export interface Api {
   readonly baseUrl: string;
   get<T = any>(path: string): Promise<ApiReply<T>>;
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiReply<T>>;
+  patch<T = any>(path: string, body: unknown): Promise<ApiReply<T>>;
   delete<T = any>(path: string): Promise<ApiReply<T>>;
   raw(path: string, init: RequestInit): Promise<ApiReply>;
 }
@@ -34,6 +35,7 @@ export function api(baseUrl: string, auth: { token?: string; cookie?: string; cs
     get: (path) => request(path, { method: 'GET' }),
     post: (path, body, headers = {}) =>
       request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? '{}' : typeof body === 'string' ? body : JSON.stringify(body) }),
+    patch: (path, body) => request(path, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     delete: (path) => request(path, { method: 'DELETE' }),
     raw: request,
   };

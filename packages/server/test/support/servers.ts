@@ -18,9 +18,17 @@ export interface InProcessServer {
   close(): Promise<void>;
 }
 
-export async function inProcessServer(database: ServerConfig['database'], options: RuntimeOptions & { demo?: boolean; bodyLimit?: number } = {}): Promise<InProcessServer> {
+export async function inProcessServer(
+  database: ServerConfig['database'],
+  options: RuntimeOptions & { demo?: boolean; bodyLimit?: number; logLines?: string[] } = {},
+): Promise<InProcessServer> {
   const runtime = await createServerRuntime({ database, demo: options.demo ?? false, secureCookies: false }, { ...options, onError: options.onError ?? (() => {}) });
-  const { app, close } = await buildApp(runtime, { logLevel: 'silent', ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}) });
+  const logLines = options.logLines;
+  const { app, close } = await buildApp(runtime, {
+    logLevel: logLines ? 'trace' : 'silent',
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    ...(logLines ? { logStream: { write: (line: string) => void logLines.push(line) } } : {}),
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl: address,
