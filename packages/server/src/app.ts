@@ -12,7 +12,7 @@ import { errorReply } from './http/errors.js';
 import { SHARED_SCHEMAS } from './http/schemas.js';
 import { validatorCompiler } from './http/validators.js';
 import { registerJsonBodies } from './http/jsonBody.js';
-import { CSRF_HEADER, identityHook, SESSION_COOKIE } from './identity/authenticate.js';
+import { CSRF_HEADER, identityHook, SESSION_COOKIE, sessionRequired } from './identity/authenticate.js';
 import { adminRoutes } from './routes/admin.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { credentialRoutes } from './routes/credentials.js';
@@ -72,6 +72,7 @@ export async function buildApp(services: ServerServices, options: AppOptions = {
   await app.register(cookie);
   app.decorateRequest('identity', null);
   app.addHook('onRequest', identityHook(services.sessions));
+  app.addHook('preValidation', sessionRequired);
   app.setErrorHandler((error, request, reply) => errorReply(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ code: 'not-found', message: `Not found: no route ${request.method} ${request.url.split('?')[0]}`, messageZh: `未找到：没有接口 ${request.method} ${request.url.split('?')[0]}`, details: {} }),

@@ -56,6 +56,36 @@ export function identityHook(sessions: SessionStore) {
   };
 }
 
+/** Routes anyone may call; every other route needs a session, checked before its input is (so a caller without one learns nothing from validation messages). */
+const PUBLIC_ROUTES = new Set([
+  'POST /api/session',
+  'POST /api/session/password',
+  'GET /api/health',
+  'GET /api/ready',
+  'GET /api/openapi.json',
+  'GET /api/regions',
+  'GET /api/regions/:region/forms',
+  'GET /api/regions/:region/forms/:formId',
+  'GET /api/calendar/days',
+  'GET /api/calendar/add-working-days',
+  'GET /api/demo/accounts',
+]);
+
+/**
+ * Sign-in required by default: a route is open only when listed in PUBLIC_ROUTES, and the
+ * administration routes need an administrator; both are decided before the input is validated.
+ */
+export async function sessionRequired(request: FastifyRequest): Promise<void> {
+  const route = request.routeOptions.url;
+  if (route === undefined) return;
+  if (route.startsWith('/api/admin/')) {
+    requireAdmin(request);
+    return;
+  }
+  if (request.identity || PUBLIC_ROUTES.has(`${request.method === 'HEAD' ? 'GET' : request.method} ${route}`)) return;
+  requireIdentity(request, { passwordChangePending: 'allowed' });
+}
+
 /**
  * The caller's identity, or 401 when there is no live session. An account that must change its
  * password (a temporary one set by an administrator) may only do that, see itself and sign out.
