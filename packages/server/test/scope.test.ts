@@ -88,6 +88,12 @@ describe('authorization matrix: case routes × accounts', () => {
     expect((await server.runtime.engine.get(caseId)).revision).toBe(before);
   });
 
+  it('counts a case once for an account that finds it both as its farm and within its scope', async () => {
+    const list = (await who.stakeholder!.get('/api/cases?limit=500')).body;
+    expect(list.items.filter((c: { id: string }) => c.id === caseId)).toHaveLength(1);
+    expect(list.total).toBe(list.items.length);
+  });
+
   it('the township of the case approves; its journal names the reviewer', async () => {
     const reply = await who.township!.post(`/api/cases/${caseId}/events`, { type: 'INITIAL_APPROVE', commandId: commandId() });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);

@@ -22,8 +22,9 @@ export async function visibleCase(engine: Engine, actor: Actor, instanceId: stri
  * The store queries that cover what `actor` may see of `filter`: its region for the roles that act
  * region-wide (one query per division prefix of its data scope), its own subjects for subject-bound roles. Each result is still checked with `mayView`.
  */
-export function scopedQueries(engine: Engine, actor: Actor, filter: InstanceQuery, workflowIds: readonly string[]): InstanceQuery[] {
+export function scopedQueries(engine: Engine, actor: Actor, filter: InstanceQuery, workflowIds: readonly string[]): ScopedQueries {
   const queries: InstanceQuery[] = [];
+  const overlaps: InstanceQuery[] = [];
   const ids = filter.workflowId !== undefined ? [filter.workflowId] : workflowIds;
   for (const workflowId of ids) {
     let workflow;
@@ -45,16 +46,28 @@ export function scopedQueries(engine: Engine, actor: Actor, filter: InstanceQuer
         coversAll = true;
       } else for (const division of narrowest(actor.divisions)) queries.push({ ...base, division });
     }
-    // The actor's own farms, unless the region query already covers them. (A farm inside the actor's
-    // divisions is then asked twice; the merge below keeps it once, the total counts it twice.)
+    // The actor's own farms, unless the region query already covers them. A farm inside the actor's
+    // divisions is asked twice: its overlap queries let the total subtract it once.
     if (!coversAll && roles.some((r) => workflow.access.subjectRoles.includes(r))) {
       for (const subject of actor.subjects ?? []) {
         if (filter.subject !== undefined && filter.subject !== subject) continue;
-        queries.push({ ...filter, workflowId, subject });
+        const own = { ...filter, workflowId, subject };
+        queries.push(own);
+        if (regionWide && actor.divisions !== undefined) {
+          const region = workflow.access.regionScoped ? actor.region : filter.region;
+          for (const division of narrowest(actor.divisions)) overlaps.push({ ...own, ...(region !== undefined ? { region } : {}), division });
+        }
       }
     }
   }
-  return queries;
+  return { queries, overlaps };
+}
+
+export interface ScopedQueries {
+  /** Queries whose results together are what the actor may see (each still checked with `mayView`). */
+  queries: InstanceQuery[];
+  /** Cases two of those queries both find: subtract their counts once from the sum for an exact total. */
+  overlaps: InstanceQuery[];
 }
 
 /** Prefixes with those covered by a shorter one dropped, so no case is counted twice. */

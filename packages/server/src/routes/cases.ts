@@ -156,14 +156,15 @@ export function caseRoutes(services: ServerServices): RoutePlugin {
       async (request) => {
         const { actor } = requireIdentity(request);
         const { limit, offset, ...filter } = request.query;
-        const queries = scopedQueries(engine, actor, filter, LIFECYCLE_IDS);
+        const { queries, overlaps } = scopedQueries(engine, actor, filter, LIFECYCLE_IDS);
         // Each scoped query is exact; several (one per farm or lifecycle) are merged by id.
         const pages = await Promise.all(queries.map((q) => engine.query({ ...q, limit: offset + limit, offset: 0 })));
         const counts = await Promise.all(queries.map((q) => engine.count(q)));
+        const twice = await Promise.all(overlaps.map((q) => engine.count(q)));
         const merged = new Map<string, InstanceRecord>();
         for (const record of pages.flat()) if (mayView(engine.workflow(record.workflowId, record.workflowVersion), actor, record)) merged.set(record.id, record);
         const items = [...merged.values()].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(offset, offset + limit);
-        return { items, total: counts.reduce((a, b) => a + b, 0) };
+        return { items, total: counts.reduce((a, b) => a + b, 0) - twice.reduce((a, b) => a + b, 0) };
       },
     );
   };
