@@ -16,6 +16,7 @@ export {
   type LocalText,
 } from './workflow/defineWorkflow.js';
 export { leafPaths, activePaths, stateKeyOf } from './workflow/introspect.js';
+export { WorkflowRegistry } from './workflow/registry.js';
 export { divisionPrefixes, inDivisions, mayView, participantRoles, taskKeysOfActor } from './runtime/access.js';
 export { DIVISION_LEVEL_LENGTHS } from './runtime/validateInput.js';
 export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } from './errors.js';

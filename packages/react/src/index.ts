@@ -28,7 +28,7 @@ export { timelineRows, formFieldLabeler, type TimelineRow, type FieldLabeler } f
 export { describeState, stateLabel, statePathLabel, eventLabel, roleLabel, workflowTitle } from './labels.js';
 export { statechartGraph, type StatechartGraph, type ChartNode, type ChartEdge } from './statechartModel.js';
 export { layoutStatechart, type StatechartLayout } from './layoutStatechart.js';
-export { createChangeSource, createLiveQuery, type ChangeSource, type LiveQuery, type QueryState } from './liveQuery.js';
+export { createChangeSource, createLiveQuery, type ChangeSource, type ReloadingEngine, type LiveQuery, type QueryState } from './liveQuery.js';
 export { defaultReasonRule, type ReasonRule } from './reasons.js';
 export { shownError, type ShownError } from './engineErrors.js';
 export { defaultRoleLabels, type Locale, type LocalText } from './text.js';

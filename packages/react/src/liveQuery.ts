@@ -15,8 +15,16 @@ export interface ChangeSource {
   refresh(): void;
 }
 
-/** The engine's commit notifications plus a manual refresh. */
-export function createChangeSource(engine: Pick<Engine, 'subscribe'>): ChangeSource {
+/**
+ * An engine that can also ask its views to reload everything (a remote engine after a reconnect, or
+ * when its offline queue changed): optional, so any `Engine` will do.
+ */
+export interface ReloadingEngine {
+  onReload?(listener: () => void): () => void;
+}
+
+/** The engine's commit notifications plus a manual refresh (and the engine's own reload requests). */
+export function createChangeSource(engine: Pick<Engine, 'subscribe'> & ReloadingEngine): ChangeSource {
   if (typeof engine?.subscribe !== 'function') {
     throw new TypeError('createChangeSource needs an engine with subscribe() / 需要支持 subscribe() 的引擎');
   }
@@ -28,7 +36,14 @@ export function createChangeSource(engine: Pick<Engine, 'subscribe'>): ChangeSou
   return {
     subscribe(listener) {
       listeners.add(listener);
-      detach ??= engine.subscribe(emit);
+      if (!detach) {
+        const stopChanges = engine.subscribe(emit);
+        const stopReloads = typeof engine.onReload === 'function' ? engine.onReload(() => emit(null)) : undefined;
+        detach = () => {
+          stopChanges();
+          stopReloads?.();
+        };
+      }
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0 && detach) {
