@@ -1,12 +1,21 @@
-/** Boots the portal: opens the local databases (seeding a fresh demo on first run), then renders it. */
+/**
+ * Boots the portal: as the client of a Nong'an server when one answers at this address, otherwise
+ * browser-only (the local databases, seeding a fresh demo on first run); then renders it.
+ */
 import { createRoot } from 'react-dom/client';
-import { createPortalRuntime } from './boot/runtime.js';
+import { createPortalRuntime, type PortalRuntime } from './boot/runtime.js';
+import { createServerPortalRuntime, probeServer } from './boot/serverRuntime.js';
 import { App } from './shell/App.js';
 import { BootError } from './shell/BootError.js';
 import './portal.css';
 
+async function boot(): Promise<PortalRuntime> {
+  const health = await probeServer();
+  return health ? createServerPortalRuntime(health) : createPortalRuntime();
+}
+
 const root = createRoot(document.getElementById('root')!);
-createPortalRuntime()
+boot()
   .then((runtime) => root.render(<App runtime={runtime} />))
   .catch((error: unknown) => {
     console.error(error);

@@ -4,7 +4,7 @@
  * brings back exactly what was exported, and the one-transaction replacement rolling back on failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPortalRuntime, type PortalRuntime } from '../src/boot/runtime.js';
+import { createPortalRuntime, type LocalPortalRuntime } from '../src/boot/runtime.js';
 import { createBackup, importBackup, replaceEngineData, type BackupSources } from '../src/backup/backupIO.js';
 import { startCase } from '@nongan/workflows';
 
@@ -13,13 +13,13 @@ function memoryStorage() {
   return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
 }
 
-let runtime: PortalRuntime;
+let runtime: LocalPortalRuntime;
 let sources: BackupSources;
 const count = async () => (await runtime.store.exportAll()).instances.length;
 
 beforeAll(async () => {
   runtime = await createPortalRuntime({ storage: memoryStorage(), dbPrefix: `backup-test-${Date.now()}-` });
-  sources = { store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.clock };
+  sources = { store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.demoClock };
 }, 120_000);
 afterAll(async () => {
   await runtime?.close();

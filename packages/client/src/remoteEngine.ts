@@ -20,10 +20,13 @@ import {
   type InstanceQuery,
   type InstanceRecord,
   type JournalEntry,
+  type SendOptions,
   type SendResult,
+  type StartOptions,
   type Task,
   type VerifyResult,
   type WorkflowDefinition,
+  type WorkflowEvent,
 } from '@nongan/engine';
 import { createCommandQueue, sendCommand, type CommandQueue } from './commandQueue.js';
 import { isOfflineError, type ServerConnection } from './connection.js';
@@ -53,6 +56,8 @@ export interface RemoteEngineOptions {
 }
 
 export interface RemoteEngine extends Engine {
+  start(workflowId: string, options: StartOptions): Promise<RemoteSendResult>;
+  send(instanceId: string, event: WorkflowEvent, options: SendOptions): Promise<RemoteSendResult>;
   readonly connection: ServerConnection;
   /** The offline queue, when an offline store was given. */
   readonly queue: CommandQueue | null;

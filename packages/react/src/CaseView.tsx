@@ -61,7 +61,7 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
   const record = instance.data;
   const workflow = engine.workflow(record.workflowId, record.workflowVersion);
   const events = record.status === 'done' ? [] : (allowed.data ?? []);
-  const { eventType, error, lastDone } = ui.context;
+  const { eventType, error, lastDone, lastQueued } = ui.context;
   const open = ui.matches('editing') || ui.matches('submitting');
   const now = engine.clock.now();
 
@@ -148,8 +148,8 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
         />
       )}
       {lastDone !== null && ui.matches('idle') && (
-        <p className="nw-success" role="status" tabIndex={-1} ref={doneMessage}>
-          {say('done', locale)}: {eventLabel(workflow, lastDone, locale)}
+        <p className="nw-success" role="status" tabIndex={-1} ref={doneMessage} data-queued={lastQueued || undefined}>
+          {say(lastQueued ? 'queued' : 'done', locale)}: {eventLabel(workflow, lastDone, locale)}
         </p>
       )}
     </section>

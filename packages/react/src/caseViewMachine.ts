@@ -12,6 +12,8 @@ export interface CaseViewContext {
   error: unknown;
   /** The last action the engine accepted, for the confirmation message. */
   lastDone: string | null;
+  /** The last action was kept on the device to be sent later (a remote engine offline), not yet accepted. */
+  lastQueued: boolean;
   sendEvent: SendEvent;
 }
 
@@ -33,7 +35,7 @@ export const caseViewMachine = setup({
 }).createMachine({
   id: 'caseView',
   initial: 'idle',
-  context: ({ input }) => ({ eventType: null, commandId: null, error: null, lastDone: null, sendEvent: input.sendEvent }),
+  context: ({ input }) => ({ eventType: null, commandId: null, error: null, lastDone: null, lastQueued: false, sendEvent: input.sendEvent }),
   states: {
     idle: {
       on: {
@@ -58,7 +60,7 @@ export const caseViewMachine = setup({
           commandId: context.commandId ?? '',
           data: event.type === 'SUBMIT' ? event.data : undefined,
         }),
-        onDone: { target: 'idle', actions: assign(({ context }) => ({ lastDone: context.eventType, eventType: null, commandId: null })) },
+        onDone: { target: 'idle', actions: assign(({ context, event }) => ({ lastDone: context.eventType, lastQueued: (event.output as { queued?: unknown } | undefined)?.queued === true, eventType: null, commandId: null })) },
         onError: { target: 'editing', actions: assign(({ event }) => ({ error: event.error })) },
       },
     },

@@ -71,6 +71,7 @@ export const ui = {
   cancel: t('取消', 'Cancel'),
   submitting: t('正在提交…', 'Submitting…'),
   done: t('已办理', 'Done'),
+  queued: t('已保存在本设备，联网后自动提交', 'Kept on this device; sent when the connection returns'),
   reasonRequired: t('退回或不予通过必须填写理由。', 'A return or rejection needs a reason.'),
   reasonLabel: t('理由', 'Reason'),
   reasonFieldMissing: t(

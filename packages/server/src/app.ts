@@ -19,6 +19,7 @@ import { credentialRoutes } from './routes/credentials.js';
 import { demoRoutes } from './routes/demo.js';
 import { caseRoutes } from './routes/cases.js';
 import { eventRoutes } from './routes/events.js';
+import { farmRoutes } from './routes/farms.js';
 import { formRoutes } from './routes/forms.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/session.js';
@@ -85,6 +86,7 @@ export async function buildApp(services: ServerServices, options: AppOptions = {
   if (services.demo) await app.register(demoRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(taskRoutes(services));
+  await app.register(farmRoutes(services));
   await app.register(formRoutes());
   await app.register(calendarRoutes(services));
   await app.register(eventRoutes(services, streams));

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { usePortal, useText } from '../shell/PortalContext.js';
 import type { BackupProblem } from './backupFormat.js';
 import { backupFileName, createBackup, importBackup } from './backupIO.js';
-import { deletePortalData } from '../boot/runtime.js';
+import { deletePortalData, type PortalRuntime } from '../boot/runtime.js';
+import type { BackupSources } from './backupIO.js';
 
 export function BackupPage() {
   const { runtime, locale } = usePortal();
@@ -16,7 +17,7 @@ export function BackupPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [problems, setProblems] = useState<BackupProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const sources = { store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.clock };
+  const sources = localSources(runtime);
 
   const exportFile = async () => {
     setBusy(true);
@@ -97,4 +98,10 @@ export function BackupPage() {
       )}
     </section>
   );
+}
+
+/** What a browser-only portal backs up; a server's data is backed up by its administrator instead. */
+function localSources(runtime: PortalRuntime): BackupSources {
+  if (!runtime.store || !runtime.demoClock) throw new Error('the local backup needs the browser-only mode / 本地备份仅用于单机模式');
+  return { store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.demoClock };
 }

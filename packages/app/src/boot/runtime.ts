@@ -3,7 +3,8 @@
  * lifecycles from @nongan/workflows, the persisted demo clock, the designer's store of published forms,
  * and the first-run seeding of demo data. Everything lives in this browser.
  */
-import { createEngine, type Engine, type Scheduler } from '@nongan/engine';
+import { createEngine, type Clock, type Engine, type Scheduler } from '@nongan/engine';
+import type { OfflineStore, RemoteEngine, ServerConnection } from '@nongan/client';
 import { createDexieStore, type DexieStore } from '@nongan/engine/dexie';
 import { createDexieDesignerStore, type DesignerStore } from '@nongan/designer';
 import { createRegionEngineOptions } from '@nongan/workflows';
@@ -17,15 +18,39 @@ import { seedAllRegions, SEEDED_KEY } from './seed.js';
 export const ENGINE_DB = 'nongan-portal';
 export const DESIGNER_DB = 'nongan-portal-designer';
 
+/** The server side of a portal that is the server's client (absent in the browser-only mode). */
+export interface ServerParts {
+  connection: ServerConnection;
+  engine: RemoteEngine;
+  /** What this device keeps for working offline (cleared at sign-out). */
+  offline: OfflineStore;
+  /** Demo accounts may be listed on the sign-in page. */
+  demo: boolean;
+}
+
 export interface PortalRuntime {
+  /** `local`: everything in this browser (IndexedDB); `server`: a client of the Nong'an server. */
+  mode: 'local' | 'server';
   engine: Engine;
-  store: DexieStore;
-  clock: PersistedClock;
+  /** The engine's own store, in the browser-only mode (backup, reset). */
+  store: DexieStore | null;
+  clock: Clock;
+  /** The visitor-moved demo clock of the browser-only mode; the server keeps its own time. */
+  demoClock: PersistedClock | null;
+  server: ServerParts | null;
   designs: DesignerStore & { close(): void };
   forms: FormCatalog;
   storage: KeyValueStorage;
   /** Stops the scheduler and closes the databases (tests, reset). */
   close(): Promise<void>;
+}
+
+/** The browser-only portal: its own store and demo clock. */
+export interface LocalPortalRuntime extends PortalRuntime {
+  mode: 'local';
+  store: DexieStore;
+  demoClock: PersistedClock;
+  server: null;
 }
 
 export interface RuntimeOptions {
@@ -36,7 +61,7 @@ export interface RuntimeOptions {
   seed?: boolean;
 }
 
-export async function createPortalRuntime(options: RuntimeOptions = {}): Promise<PortalRuntime> {
+export async function createPortalRuntime(options: RuntimeOptions = {}): Promise<LocalPortalRuntime> {
   const storage = options.storage ?? globalThis.localStorage;
   const prefix = options.dbPrefix ?? '';
   const clock = createPersistedClock(storage);
@@ -56,9 +81,12 @@ export async function createPortalRuntime(options: RuntimeOptions = {}): Promise
   await engine.runDueTimers();
   const scheduler: Scheduler = engine.startScheduler({ pollMs: 5_000 });
   return {
+    mode: 'local',
     engine,
     store,
     clock,
+    demoClock: clock,
+    server: null,
     designs,
     forms,
     storage,
@@ -74,6 +102,7 @@ export async function createPortalRuntime(options: RuntimeOptions = {}): Promise
 /** Deletes the portal's databases and keys (a fresh demo is seeded on the next load; the language choice stays). */
 export async function deletePortalData(runtime: PortalRuntime): Promise<void> {
   await runtime.close();
+  if (!runtime.store) return;
   await Promise.all([deleteDatabase(runtime.store.db.name), deleteDatabase(`${runtime.store.db.name.replace(ENGINE_DB, DESIGNER_DB)}`)]);
   for (const key of [CLOCK_KEY, SEEDED_KEY, FARMS_KEY, SESSION_KEY]) runtime.storage.removeItem?.(key);
 }

@@ -9,6 +9,7 @@ import { useCallback } from 'react';
 import { usePortal, useText } from '../shell/PortalContext.js';
 import { verifyUrlHere } from '../shell/verifyLink.js';
 import { certificateOf } from './certificates.js';
+import { PendingCommands } from './PendingCommands.js';
 
 export function CasePage({ instanceId }: { instanceId: string }) {
   const { actor, runtime, locale } = usePortal();
@@ -27,6 +28,7 @@ export function CasePage({ instanceId }: { instanceId: string }) {
         <a href="#/cases">← {t('casesTitle')}</a>
       </p>
       {instance.status === 'error' && !record && <ErrorNotice error={instance.error} />}
+      {runtime.server && <PendingCommands engine={runtime.server.engine} instanceId={instanceId} {...(record ? { region: record.region } : {})} />}
       <CaseView key={`${instanceId}:${actor.id}`} instanceId={instanceId} actor={actor} formFor={formFor} />
       {certificate && (
         <section className="portal-card" aria-label={t('certificateTitle')}>

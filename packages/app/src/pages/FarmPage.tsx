@@ -9,6 +9,7 @@ import { useEngineQuery } from '../shell/useEngineQuery.js';
 import { CaseList } from './CaseList.js';
 import { RegisterFarm } from './RegisterFarm.js';
 import { actsForFarm } from '../shell/session.js';
+import { PendingCommands } from './PendingCommands.js';
 import { StartCase } from './StartCase.js';
 
 export function FarmPage() {
@@ -18,7 +19,7 @@ export function FarmPage() {
   const cases = useEngineQuery(`farm:${farmId ?? ''}`, async () =>
     farmId ? (await runtime.engine.query({ subject: farmId, limit: 500 })).sort((a, b) => b.updatedAt - a.updatedAt) : [],
   );
-  if (!session || !actor || !farmId) return <RegisterFarm />;
+  if (!session || !actor || !farmId) return runtime.server ? <p className="portal-card">{t('farmsByAdmin')}</p> : <RegisterFarm />;
   const farm = farms.find((f) => f.id === farmId);
   const startable = workflowsFor(session.region).filter((w) => w.start.roles.includes(session.role));
   return (
@@ -44,10 +45,14 @@ export function FarmPage() {
         {cases.status === 'error' && <ErrorNotice error={cases.error} />}
         {cases.status === 'ready' && <CaseList cases={cases.data} caption={t('myCases')} />}
       </section>
-      <details className="portal-card">
-        <summary>{t('registerTitle')}</summary>
-        <RegisterFarm />
-      </details>
+      {runtime.server ? (
+        <PendingCommands engine={runtime.server.engine} region={session.region} />
+      ) : (
+        <details className="portal-card">
+          <summary>{t('registerTitle')}</summary>
+          <RegisterFarm />
+        </details>
+      )}
     </div>
   );
 }

@@ -6,13 +6,13 @@ import { routeHash } from '../shell/routes.js';
 import { SignIn } from '../shell/SignIn.js';
 
 export function HomePage() {
-  const { locale } = usePortal();
+  const { locale, runtime } = usePortal();
   const t = useText();
   return (
     <div className="portal-home">
       <section className="portal-card">
         <h1>{t('appTitle')}</h1>
-        <p>{t('homeIntro')}</p>
+        <p>{t(runtime.server ? 'homeIntroServer' : 'homeIntro')}</p>
         <ul className="portal-region-links">
           {REGION_IDS.map((r) => (
             <li key={r}>

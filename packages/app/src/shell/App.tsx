@@ -15,6 +15,9 @@ import { PageView } from './PageView.js';
 import { PortalContext, type PortalValue } from './PortalContext.js';
 import { parseRoute, routeHash, type Route } from './routes.js';
 import { actorOf, parseSession, SESSION_KEY, type Session } from './session.js';
+import { actorOfAccount, sessionOfAccount } from './serverSession.js';
+import type { ServerSession } from '@nongan/client';
+import type { ServerPortalRuntime } from '../boot/serverRuntime.js';
 
 function useHashRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -33,8 +36,11 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
     const stored = storage.getItem(LOCALE_KEY);
     return isLocale(stored) ? stored : 'zh-CN';
   });
-  const [session, setSession] = useState<Session | null>(() => parseSession(storage.getItem(SESSION_KEY)));
-  const [farms, setFarmsState] = useState<Farm[]>(() => loadFarms(storage));
+  const server = runtime.mode === 'server' ? runtime.server : null;
+  // Browser-only: the demo sign-in kept in localStorage. Server: the account of the session cookie.
+  const [localSession, setLocalSession] = useState<Session | null>(() => (server ? null : parseSession(storage.getItem(SESSION_KEY))));
+  const [serverSession, setServerSession] = useState<ServerSession | null>(() => (server ? (runtime as ServerPortalRuntime).initialSession : null));
+  const [farms, setFarmsState] = useState<Farm[]>(() => (server ? [] : loadFarms(storage)));
   const [clockTick, setClockTick] = useState(0);
 
   useEffect(() => {
@@ -46,8 +52,8 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
     const onStorage = (event: StorageEvent) => {
       if (event.key !== CLOCK_KEY || event.newValue === null) return;
       const ms = Number(event.newValue);
-      if (Number.isSafeInteger(ms) && ms > runtime.clock.now()) {
-        runtime.clock.set(ms);
+      if (runtime.demoClock && Number.isSafeInteger(ms) && ms > runtime.demoClock.now()) {
+        runtime.demoClock.set(ms);
         setClockTick((n) => n + 1);
       }
     };
@@ -60,10 +66,32 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
     setLocaleState(next);
   }, [storage]);
   const signIn = useCallback((next: Session | null) => {
+    if (server) {
+      // On a server only signing out goes through here; signing in is the account form's.
+      if (next === null) {
+        void server.connection.signOut().catch(() => {}).then(() => server.offline.clear());
+        setServerSession(null);
+        setFarmsState([]);
+      }
+      return;
+    }
     if (next) storage.setItem(SESSION_KEY, JSON.stringify(next));
     else storage.removeItem?.(SESSION_KEY);
-    setSession(next);
-  }, [storage]);
+    setLocalSession(next);
+  }, [storage, server]);
+  const onServerSession = useCallback((next: ServerSession | null) => setServerSession(next), []);
+
+  // The farms a server account works with, by name (its own, and those in an official's scope).
+  useEffect(() => {
+    if (!server || !serverSession) return;
+    let live = true;
+    server.connection
+      .request<{ items: Array<{ id: string; region: string; name: string }> }>('GET', '/api/farms')
+      .then((reply) => live && setFarmsState(reply.items.map((f) => ({ id: f.id, region: f.region, name: f.name, registeredAt: '' }))), () => {});
+    return () => {
+      live = false;
+    };
+  }, [server, serverSession]);
   const setFarms = useCallback((next: Farm[]) => {
     saveFarms(storage, next);
     setFarmsState(next);
@@ -72,10 +100,11 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
     window.location.hash = routeHash(next);
   }, []);
 
-  const actor = useMemo(() => (session ? actorOf(session) : null), [session]);
+  const session = useMemo(() => (server ? (serverSession ? sessionOfAccount(serverSession.account) : null) : localSession), [server, serverSession, localSession]);
+  const actor = useMemo(() => (server ? (serverSession ? actorOfAccount(serverSession.account) : null) : localSession ? actorOf(localSession) : null), [server, serverSession, localSession]);
   const value: PortalValue = useMemo(
-    () => ({ runtime, locale, setLocale, session, actor, signIn, navigate, farms, setFarms, clockTick, onClockMoved: () => setClockTick((n) => n + 1) }),
-    [runtime, locale, setLocale, session, actor, signIn, navigate, farms, setFarms, clockTick],
+    () => ({ runtime, locale, setLocale, session, actor, signIn, serverSession, onServerSession, navigate, farms, setFarms, clockTick, onClockMoved: () => setClockTick((n) => n + 1) }),
+    [runtime, locale, setLocale, session, actor, signIn, serverSession, onServerSession, navigate, farms, setFarms, clockTick],
   );
   const roleLabels = useMemo(() => roleLabelsOf(session?.region), [session?.region]);
 

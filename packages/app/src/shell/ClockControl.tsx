@@ -22,7 +22,7 @@ export function ClockControl() {
     setMessage(null);
     try {
       const next = addWorkingDaysAt(runtime.engine.calendar, runtime.clock.now(), 5);
-      runtime.clock.save(next);
+      runtime.demoClock?.save(next);
       const report = await runtime.engine.runDueTimers(next);
       await runtime.engine.idle();
       setMessage(t('advanced', { date: toChinaDate(next), fired: report.fired.length }));

@@ -1,5 +1,6 @@
 /** The header: portal title, who is signed in, navigation, demo clock, language switch. */
 import { ClockControl } from './ClockControl.js';
+import { ConnectionStatus } from './ConnectionStatus.js';
 import { regionName, roleName } from './labels.js';
 import { usePortal, useText } from './PortalContext.js';
 import { routeHash, type Route } from './routes.js';
@@ -11,35 +12,54 @@ interface NavItem {
 }
 
 /** Links for a role. Convenience only: what a role may do is decided by the engine on every action. */
-export function navItems(role: string | null): NavItem[] {
+export function navItems(role: string | null, mode: 'local' | 'server' = 'local'): NavItem[] {
+  if (role === 'admin') {
+    return [
+      { route: { page: 'home' }, label: 'navHome' },
+      { route: { page: 'admin' }, label: 'navAdmin' },
+      { route: { page: 'dashboard', region: null }, label: 'navDashboard' },
+      { route: { page: 'verify', code: '' }, label: 'navVerify' },
+      { route: { page: 'backup' }, label: 'navBackup' },
+    ];
+  }
   const items: NavItem[] = [{ route: { page: 'home' }, label: 'navHome' }];
   if (role === 'producer' || role === 'third-party') items.push({ route: { page: 'farm' }, label: 'navFarm' });
   if (role !== null && role !== 'public' && role !== 'config') {
     items.push({ route: { page: 'inbox' }, label: 'navInbox' }, { route: { page: 'cases' }, label: 'navCases' });
   }
   if (role === 'config') items.push({ route: { page: 'designer' }, label: 'navDesigner' });
-  items.push({ route: { page: 'dashboard', region: null }, label: 'navDashboard' }, { route: { page: 'verify', code: '' }, label: 'navVerify' }, { route: { page: 'backup' }, label: 'navBackup' });
+  items.push({ route: { page: 'dashboard', region: null }, label: 'navDashboard' }, { route: { page: 'verify', code: '' }, label: 'navVerify' });
+  // On a server the data is backed up by its administrator; browser-only, by whoever uses the browser.
+  if (mode === 'local') items.push({ route: { page: 'backup' }, label: 'navBackup' });
   return items;
 }
 
 export function Header({ route }: { route: Route }) {
-  const { session, locale, setLocale, signIn, navigate, farms } = usePortal();
+  const { session, locale, setLocale, signIn, navigate, farms, runtime } = usePortal();
   const t = useText();
   const farm = session?.farmId ? farms.find((f) => f.id === session.farmId) : undefined;
+  const server = runtime.server;
+  const signOut = async () => {
+    const waiting = server?.engine.queue ? (await server.engine.queue.list()).length : 0;
+    if (waiting > 0 && !window.confirm(t('signOutPending', { n: waiting }))) return;
+    signIn(null);
+    navigate({ page: 'home' });
+  };
   return (
     <header className="portal-header">
       <div className="portal-header-top">
         <a className="portal-title" href="#/">
           {t('appTitle')}
         </a>
-        <ClockControl />
+        {runtime.demoClock && <ClockControl />}
+        {server && session && <ConnectionStatus engine={server.engine} />}
         <button type="button" className="portal-lang" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>
           {t('language')}
         </button>
       </div>
       <nav aria-label={t('navHome')} className="portal-nav">
         <ul>
-          {navItems(session?.role ?? null).map((item) => (
+          {navItems(session?.role ?? null, runtime.mode).map((item) => (
             <li key={item.label}>
               <a href={routeHash(item.route)} aria-current={item.route.page === route.page ? 'page' : undefined}>
                 {t(item.label)}
@@ -49,15 +69,10 @@ export function Header({ route }: { route: Route }) {
         </ul>
         {session && (
           <p className="portal-who" data-testid="signed-in-as">
-            {t('signedInAs')}: {regionName(session.region, locale)} · {roleName(session.role, session.region, locale)}
-            {farm ? ` · ${farm.name}` : ''}{' '}
-            <button
-              type="button"
-              onClick={() => {
-                signIn(null);
-                navigate({ page: 'home' });
-              }}
-            >
+            {t('signedInAs')}:{' '}
+            {session.account ? session.account.displayName : `${regionName(session.region, locale)} · ${roleName(session.role, session.region, locale)}`}
+            {farm && !session.account ? ` · ${farm.name}` : ''}{' '}
+            <button type="button" onClick={() => void signOut()}>
               {t('signOut')}
             </button>
           </p>

@@ -1,5 +1,6 @@
 /** What every page of the portal reads: the runtime, the language, the signed-in session, navigation. */
 import type { Actor } from '@nongan/engine';
+import type { ServerSession } from '@nongan/client';
 import { createContext, useContext } from 'react';
 import type { PortalRuntime } from '../boot/runtime.js';
 import type { Farm } from './farms.js';
@@ -13,7 +14,11 @@ export interface PortalValue {
   setLocale(locale: Locale): void;
   session: Session | null;
   actor: Actor | null;
+  /** Browser-only: sign in with a demo session; both modes: `null` signs out. */
   signIn(session: Session | null): void;
+  /** Server mode: the signed-in account's session (null when nobody is). */
+  serverSession: ServerSession | null;
+  onServerSession(session: ServerSession | null): void;
   navigate(route: Route): void;
   farms: Farm[];
   setFarms(farms: Farm[]): void;

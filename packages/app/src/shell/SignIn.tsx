@@ -8,20 +8,59 @@ import { roleName } from './labels.js';
 import { usePortal, useText } from './PortalContext.js';
 import { RegionSelect } from './RegionSelect.js';
 import { PORTAL_ROLES, actsForFarm, isPortalRole, type PortalRegion, type PortalRole } from './session.js';
+import { PasswordChange, ServerSignIn } from './ServerSignIn.js';
+import { sessionOfAccount } from './serverSession.js';
+import type { Route } from './routes.js';
 
 /** Where a role starts after signing in. */
-function landing(role: PortalRole) {
-  if (actsForFarm(role)) return { page: 'farm' } as const;
-  if (role === 'public') return { page: 'verify', code: '' } as const;
-  if (role === 'config') return { page: 'designer' } as const;
-  return { page: 'inbox' } as const;
+export function landing(role: PortalRole | 'admin'): Route {
+  if (actsForFarm(role)) return { page: 'farm' };
+  if (role === 'public') return { page: 'verify', code: '' };
+  if (role === 'config') return { page: 'designer' };
+  if (role === 'admin') return { page: 'admin' };
+  return { page: 'inbox' };
 }
 
+/** The sign-in of the portal's mode: a server account, or the browser-only demo's region and role. */
 export function SignIn() {
+  const { runtime } = usePortal();
+  return runtime.server ? <AccountSignIn /> : <DemoSignIn />;
+}
+
+function AccountSignIn() {
+  const { runtime, serverSession, onServerSession, navigate } = usePortal();
+  const t = useText();
+  const server = runtime.server!;
+  if (!serverSession) {
+    return (
+      <ServerSignIn
+        connection={server.connection}
+        demo={server.demo}
+        onSignedIn={(session) => {
+          onServerSession(session);
+          void server.engine.queue?.replay();
+          if (!session.account.mustChangePassword) navigate(landing(sessionOfAccount(session.account).role));
+        }}
+      />
+    );
+  }
+  if (serverSession.account.mustChangePassword) {
+    return <PasswordChange connection={server.connection} onChanged={() => void server.connection.session().then(onServerSession)} />;
+  }
+  return (
+    <section className="portal-card" aria-labelledby="signed-in-title">
+      <h2 id="signed-in-title">
+        {t('signedInAs')}: {serverSession.account.displayName}
+      </h2>
+    </section>
+  );
+}
+
+function DemoSignIn() {
   const { locale, session, signIn, navigate, farms } = usePortal();
   const t = useText();
   const [region, setRegion] = useState<PortalRegion>(session?.region ?? 'jiyuan');
-  const [role, setRole] = useState<PortalRole>(session?.role ?? 'producer');
+  const [role, setRole] = useState<PortalRole>(session && isPortalRole(session.role) ? session.role : 'producer');
   const regionFarms = farms.filter((f) => f.region === region);
   const [farmId, setFarmId] = useState<string>(session?.farmId ?? '');
   const chosenFarm = regionFarms.some((f) => f.id === farmId) ? farmId : (regionFarms[0]?.id ?? '');

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'verify'; code: string }
   | { page: 'designer' }
   | { page: 'backup' }
+  | { page: 'admin' }
   | { page: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -34,6 +35,7 @@ export function parseRoute(hash: string): Route {
     case 'farm':
     case 'designer':
     case 'backup':
+    case 'admin':
       return rest.length === 0 ? { page: head } : { page: 'not-found', path };
     case 'case':
       return arg ? { page: 'case', instanceId: arg } : { page: 'not-found', path };

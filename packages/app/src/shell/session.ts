@@ -26,7 +26,10 @@ export type PortalRegion = (typeof PORTAL_REGIONS)[number];
 
 export interface Session {
   region: PortalRegion;
-  role: PortalRole;
+  /** `admin`: a server's administrator (server mode only). */
+  role: PortalRole | 'admin';
+  /** The signed-in server account (server mode only). */
+  account?: { login: string; displayName: string; roles: string[] };
   /** The farm a producer (or a third party acting for it) signs in for: its subject id in the engine. */
   farmId?: string;
 }
@@ -58,7 +61,7 @@ export function parseSession(raw: string | null): Session | null {
 }
 
 /** Roles that act for one farm: the farm itself, and (Jiyuan) a third-party provider acting for it. */
-export function actsForFarm(role: PortalRole): boolean {
+export function actsForFarm(role: PortalRole | 'admin'): boolean {
   return role === 'producer' || role === 'third-party';
 }
 

@@ -17,7 +17,7 @@ export function demoRoutes(services: ServerServices): RoutePlugin {
               required: ['password', 'accounts'],
               properties: {
                 password: { type: 'string' },
-                accounts: { type: 'array', items: { type: 'object', required: ['login', 'displayName', 'region'], properties: { login: { type: 'string' }, displayName: { type: 'string' }, region: { type: ['string', 'null'] } } } },
+                accounts: { type: 'array', items: { type: 'object', required: ['login', 'displayName', 'region', 'roles'], properties: { login: { type: 'string' }, displayName: { type: 'string' }, region: { type: ['string', 'null'] }, roles: { type: 'array', items: { type: 'string' } } } } },
               },
             },
           },
@@ -25,7 +25,7 @@ export function demoRoutes(services: ServerServices): RoutePlugin {
       },
       async () => {
         const { accounts } = await demoDirectory(services.engine);
-        return { password: DEMO_PASSWORD, accounts: accounts.map((a) => ({ login: a.login, displayName: a.displayName, region: a.region ?? null })) };
+        return { password: DEMO_PASSWORD, accounts: accounts.map((a) => ({ login: a.login, displayName: a.displayName, region: a.region ?? null, roles: [...a.roles] })) };
       },
     );
   };

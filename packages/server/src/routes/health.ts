@@ -3,10 +3,20 @@ import type { RoutePlugin } from '../http/typeProvider.js';
 import type { ServerServices } from '../services.js';
 
 const status = { type: 'object', required: ['status'], properties: { status: { type: 'string' }, database: { type: 'string' } } } as const;
+const alive = {
+  type: 'object',
+  required: ['status', 'service', 'now', 'demo'],
+  properties: {
+    status: { type: 'string' },
+    service: { type: 'string', description: 'Always `nongan`: a portal tells its server from another page at the same address.' },
+    now: { type: 'number', description: 'The server clock (ms), which may run ahead in demos; clients show dates by it.' },
+    demo: { type: 'boolean' },
+  },
+} as const;
 
 export function healthRoutes(services: ServerServices, isShuttingDown: () => boolean): RoutePlugin {
   return async (app) => {
-    app.get('/api/health', { schema: { tags: ['health'], summary: 'The process is up', response: { 200: status } } }, async () => ({ status: 'ok' }));
+    app.get('/api/health', { schema: { tags: ['health'], summary: 'The process is up', response: { 200: alive } } }, async () => ({ status: 'ok', service: 'nongan', now: services.engine.clock.now(), demo: services.demo }));
     app.get(
       '/api/ready',
       { schema: { tags: ['health'], summary: 'The server takes requests: the database answers and it is not shutting down', response: { 200: status, 503: status } } },
