@@ -1,6 +1,7 @@
 /**
- * Boots the portal: as the client of a Nong'an server when one answers at this address, otherwise
- * browser-only (the local databases, seeding a fresh demo on first run); then renders it.
+ * Boots the portal: built for a server (`vite --mode server`), as the client of the Nong'an server that
+ * answers at this address; otherwise browser-only (the local databases, seeding a fresh demo on first
+ * run); then renders it.
  */
 import { createRoot } from 'react-dom/client';
 import { createPortalRuntime, type PortalRuntime } from './boot/runtime.js';
@@ -10,7 +11,7 @@ import { BootError } from './shell/BootError.js';
 import './portal.css';
 
 async function boot(): Promise<PortalRuntime> {
-  const health = await probeServer();
+  const health = __NONGAN_SERVER_MODE__ ? await probeServer() : null;
   return health ? createServerPortalRuntime(health) : createPortalRuntime();
 }
 

@@ -1,4 +1,6 @@
 /** The page of a route. Pages that act need a signed-in actor; verification and backup do not. */
+import { AdminPage } from '../admin/AdminPage.js';
+import { SetPasswordPage } from '../admin/SetPasswordPage.js';
 import { BackupPage } from '../backup/BackupPage.js';
 import { CasePage } from '../pages/CasePage.js';
 import { CasesPage } from '../pages/CasesPage.js';
@@ -34,6 +36,8 @@ function Page({ route }: { route: Route }) {
       return <VerifyPage code={route.code} />;
     case 'backup':
       return <BackupPage />;
+    case 'set-password':
+      return <SetPasswordPage token={route.token} />;
     case 'dashboard':
       return <DashboardPage region={route.region} />;
     case 'farm':
@@ -67,5 +71,7 @@ function Page({ route }: { route: Route }) {
       return <CasePage instanceId={route.instanceId} />;
     case 'designer':
       return <DesignerPage />;
+    case 'admin':
+      return <AdminPage />;
   }
 }

@@ -13,6 +13,7 @@ export type Route =
   | { page: 'designer' }
   | { page: 'backup' }
   | { page: 'admin' }
+  | { page: 'set-password'; token: string }
   | { page: 'not-found'; path: string };
 
 function decode(part: string): string | null {
@@ -43,6 +44,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'dashboard', region: arg || null };
     case 'verify':
       return { page: 'verify', code: arg ?? '' };
+    case 'set-password':
+      return arg ? { page: 'set-password', token: arg } : { page: 'not-found', path };
     default:
       return { page: 'not-found', path };
   }
@@ -58,6 +61,8 @@ export function routeHash(route: Route): string {
       return route.region ? `#/dashboard/${encodeURIComponent(route.region)}` : '#/dashboard';
     case 'verify':
       return route.code ? `#/verify/${encodeURIComponent(route.code)}` : '#/verify';
+    case 'set-password':
+      return `#/set-password/${encodeURIComponent(route.token)}`;
     case 'not-found':
       return `#/${route.path}`;
     default:

@@ -16,6 +16,23 @@ export type AuditKind =
   | 'organisation-created'
   | 'subject-registered';
 
+/** What each kind of audit entry is called on an administrator's screen. */
+export const AUDIT_KIND_LABELS: Record<AuditKind, { zh: string; en: string }> = {
+  'sign-in': { zh: '登录', en: 'Signed in' },
+  'sign-in-failed': { zh: '登录失败', en: 'Sign-in failed' },
+  'sign-out': { zh: '退出登录', en: 'Signed out' },
+  'sign-out-everywhere': { zh: '在所有设备上退出', en: 'Signed out everywhere' },
+  'account-created': { zh: '创建账号', en: 'Account created' },
+  'permission-changed': { zh: '权限变更', en: 'Permissions changed' },
+  'password-link-issued': { zh: '发出设置密码链接', en: 'Password link issued' },
+  'password-set': { zh: '设置密码', en: 'Password set' },
+  'totp-enabled': { zh: '启用动态口令', en: 'Authenticator enabled' },
+  'totp-disabled': { zh: '停用动态口令', en: 'Authenticator disabled' },
+  'account-unlocked': { zh: '解除锁定', en: 'Account unlocked' },
+  'organisation-created': { zh: '创建机构', en: 'Organisation created' },
+  'subject-registered': { zh: '登记主体', en: 'Farm registered' },
+};
+
 export interface AuditEntry {
   kind: AuditKind;
   accountId?: string | null;

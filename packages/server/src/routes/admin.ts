@@ -13,6 +13,7 @@ import { ORGANISATION_KINDS, ORGANISATION_KIND_LABELS, type Organisation } from 
 import { apiError } from '../http/errors.js';
 import { errorReplies, id } from '../http/schemas.js';
 import { ADMIN_ROLE, type Account } from '../identity/accounts.js';
+import { AUDIT_KIND_LABELS } from '../identity/audit.js';
 import { requireAdmin, type Identity } from '../identity/authenticate.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../identity/passwords.js';
 import type { ServerServices } from '../services.js';
@@ -93,7 +94,7 @@ export function adminRoutes(services: ServerServices): RoutePlugin {
   return async (app) => {
     app.get('/api/admin/catalogue', { schema: { tags: ['admin'], summary: 'Roles, data scopes and organisation kinds with their names (for the administration pages)' } }, async (request) => {
       requireAdmin(request);
-      return { roles: roleCatalogue(), dataScopes: DATA_SCOPES.map((key) => ({ key, label: DATA_SCOPE_LABELS[key] })), organisationKinds: ORGANISATION_KINDS.map((key) => ({ key, label: ORGANISATION_KIND_LABELS[key] })) };
+      return { roles: roleCatalogue(), dataScopes: DATA_SCOPES.map((key) => ({ key, label: DATA_SCOPE_LABELS[key] })), organisationKinds: ORGANISATION_KINDS.map((key) => ({ key, label: ORGANISATION_KIND_LABELS[key] })), auditKinds: Object.entries(AUDIT_KIND_LABELS).map(([key, label]) => ({ key, label })) };
     });
 
     app.get(
