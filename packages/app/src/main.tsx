@@ -3,6 +3,7 @@
  * answers at this address; otherwise browser-only (the local databases, seeding a fresh demo on first
  * run); then renders it.
  */
+import { EngineError } from '@nongan/engine';
 import { createRoot } from 'react-dom/client';
 import { createPortalRuntime, type PortalRuntime } from './boot/runtime.js';
 import { createServerPortalRuntime, probeServer } from './boot/serverRuntime.js';
@@ -11,8 +12,13 @@ import { BootError } from './shell/BootError.js';
 import './portal.css';
 
 async function boot(): Promise<PortalRuntime> {
-  const health = __NONGAN_SERVER_MODE__ ? await probeServer() : null;
-  return health ? createServerPortalRuntime(health) : createPortalRuntime();
+  if (!__NONGAN_SERVER_MODE__) return createPortalRuntime();
+  const health = await probeServer();
+  // A portal built for a server never falls back to a browser-only demo: its people would work on the wrong data.
+  if (!health) {
+    throw new EngineError('unavailable', { en: 'the Nong\'an server does not answer at this address; check the connection and reload', zh: '此地址的农安服务器没有响应，请检查网络后刷新页面' });
+  }
+  return createServerPortalRuntime(health);
 }
 
 const root = createRoot(document.getElementById('root')!);

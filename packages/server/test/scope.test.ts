@@ -116,6 +116,29 @@ async function actorOfLogin(login: string) {
   return actorOf((await server.runtime.accounts.get(rows[0]!.id))!);
 }
 
+describe('the farms each account is shown', () => {
+  const FARMS: Record<string, Array<[string, boolean]>> = {
+    'own-farm': [['farm-chengliu', true]],
+    'other-farm': [['farm-lilin', true]],
+    township: [['farm-chengliu', false]],
+    'other-township': [['farm-lilin', false]],
+    custom: [['farm-chengliu', false]],
+    bureau: [['farm-chengliu', false], ['farm-lilin', false]],
+    beijing: [],
+    stakeholder: [['farm-chengliu', true], ['farm-lilin', false]],
+    admin: [['farm-chengliu', false], ['farm-lilin', false]],
+  };
+  it.each(Object.keys(FARMS))('%s sees its own farms and those in its data scope, each once', async (login) => {
+    const reply = await who[login]!.get('/api/farms');
+    expect(reply.status).toBe(200);
+    const shown = (reply.body.items as Array<{ id: string; own: boolean }>).map((f) => [f.id, f.own]).sort();
+    expect(shown).toEqual([...FARMS[login]!].sort());
+  });
+  it('nobody without a session', async () => {
+    expect((await who.nobody!.get('/api/farms')).status).toBe(401);
+  });
+});
+
 describe('authorization matrix: every route of the API document × accounts', () => {
   /** Routes anyone may call (sign-in, health, the API document, reference data, setting a password from a link). */
   const PUBLIC = new Set(['POST /api/session', 'GET /api/health', 'GET /api/ready', 'POST /api/session/password', 'GET /api/regions', 'GET /api/regions/{region}/forms', 'GET /api/regions/{region}/forms/{formId}', 'GET /api/calendar/days', 'GET /api/calendar/add-working-days']);

@@ -4,7 +4,9 @@
  */
 import { shownError } from '@nongan/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { text } from '../shell/i18n.js';
 import { usePortal } from '../shell/PortalContext.js';
+import { ADMIN_ROLE } from '../shell/serverSession.js';
 import { AccountsTable } from './AccountsTable.js';
 import { adminApi, type AdminData } from './adminApi.js';
 import { adminText, type AdminTextKey } from './adminText.js';
@@ -13,7 +15,7 @@ import { NewAccountForm } from './NewAccountForm.js';
 
 
 export function AdminPage() {
-  const { runtime, locale } = usePortal();
+  const { runtime, locale, serverSession } = usePortal();
   const a = (key: AdminTextKey, vars?: Record<string, string | number>) => adminText(locale, key, vars);
   if (!runtime.server) {
     return (
@@ -23,6 +25,8 @@ export function AdminPage() {
       </section>
     );
   }
+  // The server refuses anyone else anyway; this only spares them a page of refusals.
+  if (!serverSession?.account.roles.includes(ADMIN_ROLE)) return <p role="alert">{text(locale, 'adminOnly')}</p>;
   return <ServerAdmin />;
 }
 
