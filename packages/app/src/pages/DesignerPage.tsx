@@ -50,11 +50,16 @@ export function DesignerPage() {
           <select name="designer-form" value={chosen} onChange={(e) => setFormId(e.target.value)}>
             {formIds.map((id) => (
               <option key={id} value={id}>
-                {BASE_FORMS.get(id) ? `${local(BASE_FORMS.get(id)!.definition.title, locale)} (${id})` : id}
+                {BASE_FORMS.get(id) ? local(BASE_FORMS.get(id)!.definition.title, locale) : id}
               </option>
             ))}
           </select>
         </label>
+        {runtime.mode === 'server' && (
+          <p className="portal-muted" role="note" data-testid="designer-server-note">
+            {t('designerServerNote')}
+          </p>
+        )}
       </section>
       {chosen && (
         <section className="portal-card portal-designer-host">
