@@ -91,14 +91,4 @@ describe('administration in the portal', () => {
       }
     });
   });
-
-  it('configuration staff are told that the server still checks cases against the built-in forms', async () => {
-    const config = await signedIn(portal, 'jiyuan-config');
-    await together('designer-on-server', [config], async () => {
-      await config.page.goto(`${portal.url}#/designer`);
-      await expect.poll(() => config.page.getByTestId('designer-server-note').innerText(), { timeout: 30_000 }).toContain('内置的表单');
-      const options = await config.page.locator('select[name=designer-form] option').allInnerTexts();
-      for (const option of options) expect(option).not.toMatch(/\(|^[a-z][\w-]*$/);
-    });
-  });
 });

@@ -32,6 +32,10 @@ export { BASE_FORMS, formIdsOf, formIdsOfRegion, variantOf, resolvedFormsOf, sam
 export { REGIONAL_OVERLAYS, type RegionalOverlay } from './forms/regionalOverlays.js';
 export type { BaseForm } from './forms/formKit.js';
 
+// Forms published in the designer: which version a case of a region uses, and the built-in forms as designs
+export { FormCatalog, FORM_PIN_PREFIX, designInForce, replacedFormId, withRegionalOverlay } from './designs/formCatalog.js';
+export { BUILT_IN_NOTE, seedDesigns } from './designs/seedDesigns.js';
+
 // Certificates
 export * from './certificates/certificateCode.js';
 export { verifyCertificate, type VerificationResult, type VerificationStatus } from './certificates/verifyCertificate.js';

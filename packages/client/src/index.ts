@@ -5,3 +5,4 @@ export { createRemoteEngine, type RemoteEngine, type RemoteEngineOptions, type R
 export { createOfflineStore, type OfflineStore, type QueuedCommand, type QueuedStatus, type Refusal } from './offlineStore.js';
 export { createCommandQueue, type CommandQueue, type ReplayReport } from './commandQueue.js';
 export { createLiveSteps, type EventSourceFactory, type EventSourceLike, type LiveSteps } from './liveSteps.js';
+export { createRemoteDesignerStore, type RemoteDesignerStore } from './remoteDesignerStore.js';

@@ -19,6 +19,7 @@ import { credentialRoutes } from './routes/credentials.js';
 import { demoRoutes } from './routes/demo.js';
 import { caseRoutes } from './routes/cases.js';
 import { eventRoutes } from './routes/events.js';
+import { designRoutes } from './routes/designs.js';
 import { farmRoutes } from './routes/farms.js';
 import { formRoutes } from './routes/forms.js';
 import { healthRoutes } from './routes/health.js';
@@ -88,6 +89,7 @@ export async function buildApp(services: ServerServices, options: AppOptions = {
   await app.register(taskRoutes(services));
   await app.register(farmRoutes(services));
   await app.register(formRoutes());
+  await app.register(designRoutes(services));
   await app.register(calendarRoutes(services));
   await app.register(eventRoutes(services, streams));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -4,7 +4,9 @@
  */
 import { createEngine, type Clock, type Engine } from '@nongan/engine';
 import { createPostgresStore, migrate, type PostgresStore, type SqlClient } from '@nongan/engine/postgres';
-import { createRegionEngineOptions } from '@nongan/workflows';
+import { PublishError } from '@nongan/designer';
+import { createRegionEngineOptions, FormCatalog, seedDesigns } from '@nongan/workflows';
+import { createPostgresDesignerStore } from './designs/postgresDesignerStore.js';
 import type { ServerConfig } from './config.js';
 import { openDatabase } from './database.js';
 import { OrganisationStore } from './directory/organisations.js';
@@ -46,7 +48,13 @@ export async function createServerRuntime(
     // cacheSize 0: other processes write the same cases, so every step starts from the stored case.
     const offset = config.clockOffsetMs ?? 0;
     const clock: Clock = options.clock ?? (offset === 0 ? { now: () => Date.now() } : { now: () => Date.now() + offset });
-    const engine: Engine = createEngine({ ...createRegionEngineOptions({ store, clock }), cacheSize: 0, onError });
+    const designs = createPostgresDesignerStore(db, () => new Date(clock.now()));
+    await seedBuiltInDesigns(designs);
+    const forms = new FormCatalog(designs, clock);
+    await forms.reload();
+    const regionOptions = createRegionEngineOptions({ store, clock });
+    // Designer-published forms a case pinned are the ones its data is checked against.
+    const engine: Engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!), cacheSize: 0, onError });
     const live = new LiveSteps(store, engine, onError);
     await live.start();
     const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs);
@@ -64,6 +72,8 @@ export async function createServerRuntime(
       organisations: new OrganisationStore(db),
       subjects: new SubjectRegistry(db),
       live,
+      designs,
+      forms,
       workers,
       secureCookies: config.secureCookies,
       demo: config.demo,
@@ -86,5 +96,15 @@ export async function createServerRuntime(
   } catch (error) {
     await db.close().catch(() => {});
     throw error;
+  }
+}
+
+/** The built-in forms as designs, once; two processes starting together may race, and the loser's retry finds them. */
+async function seedBuiltInDesigns(designs: Parameters<typeof seedDesigns>[0]): Promise<void> {
+  try {
+    await seedDesigns(designs);
+  } catch (error) {
+    if (!(error instanceof PublishError)) throw error;
+    await seedDesigns(designs);
   }
 }

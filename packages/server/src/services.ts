@@ -8,6 +8,8 @@ import type { AuditLog } from './identity/audit.js';
 import type { PasswordLinks } from './identity/passwordLinks.js';
 import type { SessionStore } from './identity/sessions.js';
 import type { SignInService } from './identity/signIn.js';
+import type { FormCatalog } from '@nongan/workflows';
+import type { PostgresDesignerStore } from './designs/postgresDesignerStore.js';
 import type { LiveSteps } from './live/liveSteps.js';
 
 export interface ServerServices {
@@ -23,6 +25,9 @@ export interface ServerServices {
   organisations: OrganisationStore;
   subjects: SubjectRegistry;
   live: LiveSteps;
+  /** The designer's drafts and published forms, and which published form a region's case uses. */
+  designs: PostgresDesignerStore;
+  forms: FormCatalog;
   secureCookies: boolean;
   demo: boolean;
   /** Whether the database answers (readiness). */

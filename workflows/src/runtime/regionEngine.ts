@@ -115,6 +115,8 @@ export interface StartCaseOptions {
   instanceId?: string;
   commandId?: string;
   role?: string;
+  /** Designer-published forms in force for the new case (`FormCatalog.pinsForNewCase`), pinned beside the parameters. */
+  formPins?: Readonly<Record<string, string>>;
 }
 
 /** Opens a case with the parameter version in force now pinned (what every app should call). */
@@ -122,5 +124,6 @@ export async function startCase(engine: Engine, lifecycle: LifecycleId, options:
   if (!(LIFECYCLE_IDS as readonly string[]).includes(lifecycle)) {
     throw new EngineError('unknown-workflow', { en: `unknown lifecycle ${String(lifecycle)}`, zh: `未知业务流程 ${String(lifecycle)}` }, { path: 'lifecycle' });
   }
-  return engine.start(lifecycle, { ...options, pins: pinsFor(options.region, engine.clock.now()) });
+  const { formPins, ...start } = options;
+  return engine.start(lifecycle, { ...start, pins: { ...pinsFor(options.region, engine.clock.now()), ...formPins } });
 }

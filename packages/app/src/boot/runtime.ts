@@ -7,12 +7,10 @@ import { createEngine, type Clock, type Engine, type Scheduler } from '@nongan/e
 import type { OfflineStore, RemoteEngine, ServerConnection } from '@nongan/client';
 import { createDexieStore, type DexieStore } from '@nongan/engine/dexie';
 import { createDexieDesignerStore, type DesignerStore } from '@nongan/designer';
-import { createRegionEngineOptions } from '@nongan/workflows';
+import { createRegionEngineOptions, FormCatalog, seedDesigns } from '@nongan/workflows';
 import { CLOCK_KEY, createPersistedClock, type KeyValueStorage, type PersistedClock } from './demoClock.js';
 import { FARMS_KEY } from '../shell/farms.js';
 import { SESSION_KEY } from '../shell/session.js';
-import { FormCatalog } from './formCatalog.js';
-import { seedDesigns } from './seedDesigns.js';
 import { seedAllRegions, SEEDED_KEY } from './seed.js';
 
 export const ENGINE_DB = 'nongan-portal';

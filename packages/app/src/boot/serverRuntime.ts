@@ -4,13 +4,10 @@
  * is kept in IndexedDB so a farm goes on working without a network. The portal is served from the
  * server's address (`/api/…` beside the pages), so the connection's base is the page's own origin.
  */
-import { createOfflineStore, createRemoteEngine, createServerConnection, type ServerSession } from '@nongan/client';
-import { createDexieDesignerStore } from '@nongan/designer';
-import { LIFECYCLES } from '@nongan/workflows';
+import { createOfflineStore, createRemoteDesignerStore, createRemoteEngine, createServerConnection, type ServerSession } from '@nongan/client';
+import { FormCatalog, LIFECYCLES } from '@nongan/workflows';
 import type { KeyValueStorage } from './demoClock.js';
-import { FormCatalog } from './formCatalog.js';
 import type { PortalRuntime, ServerParts } from './runtime.js';
-import { seedDesigns } from './seedDesigns.js';
 
 export const OFFLINE_DB = 'nongan-portal-offline';
 
@@ -50,11 +47,13 @@ export async function createServerPortalRuntime(health: ServerHealth, options: {
   const connection = createServerConnection({ baseUrl: options.baseUrl ?? '' });
   const offline = createOfflineStore({ name: OFFLINE_DB });
   const engine = createRemoteEngine({ connection, workflows: Object.values(LIFECYCLES), offline, clock });
-  const designs = createDexieDesignerStore({ name: 'nongan-portal-server-designs', now: () => new Date(clock.now()) });
-  await seedDesigns(designs);
+  // The server's designer store: what configuration staff publish here is what the server's new cases pin.
+  const designs = Object.assign(createRemoteDesignerStore(connection), { close() {} });
   const forms = new FormCatalog(designs, clock);
-  await forms.reload();
   const initialSession = await connection.session();
+  // Published forms are read once signed in (the shell reloads them at sign-in); offline, cases show
+  // the built-in forms until the catalogue can be read.
+  if (initialSession) await forms.reload().catch(() => {});
   // Commands left waiting when the page was last closed go now.
   if (initialSession) void engine.queue?.replay();
   return {

@@ -5,7 +5,7 @@
  */
 import type { FormRef, InstanceRecord } from '@nongan/engine';
 import { CaseView, CertificateCard, ErrorNotice, LifecycleDiagram, Timeline, useInstance, type FormResolver } from '@nongan/react';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { usePortal, useText } from '../shell/PortalContext.js';
 import { verifyUrlHere } from '../shell/verifyLink.js';
 import { certificateOf } from './certificates.js';
@@ -15,9 +15,24 @@ export function CasePage({ instanceId }: { instanceId: string }) {
   const { actor, runtime, locale } = usePortal();
   const t = useText();
   const instance = useInstance(instanceId);
+  const pins = instance.data?.pins;
+  // A form published elsewhere after this page loaded its catalogue is fetched before the case needs it.
+  const [formsRead, setFormsRead] = useState(0);
+  useEffect(() => {
+    if (!pins) return;
+    let live = true;
+    runtime.forms.ensure(pins).then(
+      (reread) => live && reread && setFormsRead((n) => n + 1),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [runtime, pins]);
   const formFor: FormResolver = useCallback(
     (_workflowId: string, _eventType: string, record: InstanceRecord, form: FormRef) => runtime.forms.definition(record.region, form.id, record.pins),
-    [runtime],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a re-read catalogue resolves anew
+    [runtime, formsRead],
   );
   if (!actor) return null;
   const record = instance.data;

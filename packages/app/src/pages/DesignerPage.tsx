@@ -8,10 +8,8 @@
 import { toChinaDate } from '@nongan/engine';
 import { Designer } from '@nongan/designer/react';
 import { ErrorNotice } from '@nongan/react';
-import { BASE_FORMS, formIdsOfRegion, isRegionId } from '@nongan/workflows';
+import { BASE_FORMS, BUILT_IN_NOTE, formIdsOfRegion, isRegionId, replacedFormId } from '@nongan/workflows';
 import { useCallback, useMemo, useState } from 'react';
-import { replacedFormId } from '../boot/formCatalog.js';
-import { BUILT_IN_NOTE } from '../boot/seedDesigns.js';
 import { local } from '../shell/i18n.js';
 import { regionName } from '../shell/labels.js';
 import { usePortal, useText } from '../shell/PortalContext.js';
@@ -55,11 +53,6 @@ export function DesignerPage() {
             ))}
           </select>
         </label>
-        {runtime.mode === 'server' && (
-          <p className="portal-muted" role="note" data-testid="designer-server-note">
-            {t('designerServerNote')}
-          </p>
-        )}
       </section>
       {chosen && (
         <section className="portal-card portal-designer-host">
@@ -88,7 +81,7 @@ export function DesignerPage() {
                 const target = replacedFormId(v);
                 return (
                   <tr key={`${v.docId}@${v.version}`} data-published={`${v.docId}@${v.version}`}>
-                    <td>{target.formId}</td>
+                    <td>{BASE_FORMS.get(target.formId) ? local(BASE_FORMS.get(target.formId)!.definition.title, locale) : target.formId}</td>
                     <td>{v.version}</td>
                     <td>{target.region ? regionName(target.region, locale) : t('allRegions')}</td>
                     <td>

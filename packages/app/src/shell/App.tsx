@@ -79,7 +79,14 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
     else storage.removeItem?.(SESSION_KEY);
     setLocalSession(next);
   }, [storage, server]);
-  const onServerSession = useCallback((next: ServerSession | null) => setServerSession(next), []);
+  const onServerSession = useCallback(
+    (next: ServerSession | null) => {
+      // The published forms are read once signed in (reading them needs a session).
+      if (next) void runtime.forms.reload().catch(() => {});
+      setServerSession(next);
+    },
+    [runtime],
+  );
 
   // The farms a server account works with, by name (its own, and those in an official's scope).
   useEffect(() => {

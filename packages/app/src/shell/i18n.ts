@@ -134,10 +134,6 @@ export const messages = {
   signOutPending: m('还有 {n} 项操作尚未提交，退出登录将丢弃它们。确定退出？', '{n} action(s) have not been sent yet; signing out discards them. Sign out anyway?'),
   farmsByAdmin: m('生产主体由管理员在系统中登记。', 'Farms are registered by an administrator.'),
   navAdmin: m('系统管理', 'Administration'),
-  designerServerNote: m(
-    '在服务器上，案件目前仍使用系统内置的表单；这里发布的版本只保存在本设备上，供试用和预览，尚不会用于服务器上的新案件。',
-    'On the server, cases still use the built-in forms; versions published here are kept on this device for trying out and previewing, and are not yet used by new cases on the server.',
-  ),
   adminOnly: m('仅系统管理员可使用此页面。', 'Only administrators can use this page.'),
 } as const;
 

@@ -44,6 +44,8 @@ export interface DemoDirectory {
 export async function demoDirectory(engine: Engine): Promise<DemoDirectory> {
   const directory: DemoDirectory = { organisations: [], subjects: [], accounts: [] };
   directory.accounts.push({ id: 'demo-admin', login: 'admin', displayName: '系统管理员', password: DEMO_PASSWORD, roles: [ADMIN_ROLE], dataScope: 'all' });
+  // Base forms are shared by every region: only configuration staff without a region publish them.
+  directory.accounts.push({ id: 'demo-national-config', login: 'national-config', displayName: '全国表单配置员', password: DEMO_PASSWORD, roles: ['config'], dataScope: 'self' });
   for (const region of REGION_IDS) {
     const root = REGION_DIVISIONS[region];
     const regionName = regionProfile(region).name.zh;

@@ -14,7 +14,8 @@ export type AuditKind =
   | 'totp-disabled'
   | 'account-unlocked'
   | 'organisation-created'
-  | 'subject-registered';
+  | 'subject-registered'
+  | 'form-published';
 
 /** What each kind of audit entry is called on an administrator's screen. */
 export const AUDIT_KIND_LABELS: Record<AuditKind, { zh: string; en: string }> = {
@@ -31,6 +32,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, { zh: string; en: string }> = 
   'account-unlocked': { zh: '解除锁定', en: 'Account unlocked' },
   'organisation-created': { zh: '创建机构', en: 'Organisation created' },
   'subject-registered': { zh: '登记主体', en: 'Farm registered' },
+  'form-published': { zh: '发布表单', en: 'Form published' },
 };
 
 export interface AuditEntry {

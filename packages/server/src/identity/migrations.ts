@@ -90,8 +90,27 @@ CREATE TABLE nongan_password_tokens (
 CREATE INDEX nongan_audit_failed_by_address ON nongan_audit (address, at) WHERE kind = 'sign-in-failed';
 `;
 
+// The designer's documents on the server: one shared draft per document, immutable published versions.
+const designs = /* sql */ `
+CREATE TABLE nongan_design_drafts (
+  doc_id    text PRIMARY KEY,
+  doc       json NOT NULL,
+  saved_at  text NOT NULL
+);
+CREATE TABLE nongan_design_versions (
+  doc_id          text NOT NULL,
+  version         text NOT NULL,
+  doc             json NOT NULL,
+  effective_from  text NOT NULL,
+  note            text NOT NULL,
+  published_at    text NOT NULL,
+  PRIMARY KEY (doc_id, version)
+);
+`;
+
 export const SERVER_MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'accounts-sessions-audit', sql: accounts },
   { id: 2, name: 'organisations-subjects-scope-lockout-totp', sql: organisationsAndScope },
+  { id: 3, name: 'designs', sql: designs },
 ];
 export const SERVER_MIGRATION_TABLE = 'nongan_server_migrations';

@@ -21,7 +21,7 @@ export function caseRoutes(services: ServerServices): RoutePlugin {
       {
         schema: {
           tags: ['cases'],
-          summary: 'Open a case of a lifecycle in a region (pins the region parameters in force)',
+          summary: 'Open a case of a lifecycle in a region (pins the region parameters and the published forms in force)',
           body: {
             type: 'object',
             required: ['workflowId', 'region', 'subject', 'commandId'],
@@ -47,7 +47,10 @@ export function caseRoutes(services: ServerServices): RoutePlugin {
             { path: 'subject', reason: 'unregistered-subject' },
           );
         }
+        // The forms published in the designer and in force today are pinned by the new case.
+        await services.forms.refresh();
         const result = await startCase(engine, body.workflowId as LifecycleId, {
+          formPins: services.forms.pinsForNewCase(body.region),
           actor,
           region: body.region as RegionId,
           subject: body.subject,

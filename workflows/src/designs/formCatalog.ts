@@ -8,7 +8,9 @@
 import { toChinaDate, type Clock, type EventDataValidator, type ValidationOutcome } from '@nongan/engine';
 import type { DesignerStore, VersionRecord } from '@nongan/designer';
 import { createEngineValidator, resolveVariant, type FormDefinition } from '@nongan/forms';
-import { BASE_FORMS, formsFor, isRegionId, variantOf } from '@nongan/workflows';
+import { BASE_FORMS, variantOf } from '../forms/catalog.js';
+import { isRegionId } from '../regions/index.js';
+import { formsFor } from '../runtime/regionEngine.js';
 import { BUILT_IN_NOTE } from './seedDesigns.js';
 
 export const FORM_PIN_PREFIX = 'form:';
@@ -51,21 +53,51 @@ export function withRegionalOverlay(base: FormDefinition, region: string): FormD
   }
 }
 
+/** Where the catalogue reads published versions: a designer store, optionally with a one-query read of all. */
+export type CatalogSource = Pick<DesignerStore, 'listDocuments' | 'listVersions'> & {
+  allVersions?(): Promise<VersionRecord[]>;
+  /** Changes whenever a version is published (a server's store: count and latest time, one small query). */
+  stamp?(): Promise<string>;
+};
+
 export class FormCatalog {
   private published: VersionRecord[] = [];
   private readonly resolved = new Map<string, FormDefinition>();
+  private stamp: string | undefined;
 
   constructor(
-    private readonly designs: DesignerStore,
+    private readonly designs: CatalogSource,
     private readonly clock: Clock,
   ) {}
 
   /** Re-reads the published versions (after a publish or an import). */
   async reload(): Promise<void> {
-    const all: VersionRecord[] = [];
-    for (const doc of await this.designs.listDocuments()) all.push(...(await this.designs.listVersions(doc.docId)));
+    this.stamp = await this.designs.stamp?.();
+    let all: VersionRecord[];
+    if (this.designs.allVersions) all = await this.designs.allVersions();
+    else {
+      all = [];
+      for (const doc of await this.designs.listDocuments()) all.push(...(await this.designs.listVersions(doc.docId)));
+    }
     this.published = all;
     this.resolved.clear();
+  }
+
+  /** Re-reads only when the source says something was published since (or always, without a stamp). */
+  async refresh(): Promise<void> {
+    if (!this.designs.stamp || (await this.designs.stamp()) !== this.stamp) await this.reload();
+  }
+
+  /**
+   * Re-reads when `pins` name a published version this catalogue has not seen (someone else published
+   * it: another browser, another server process), so a case is never shown or checked without its form.
+   * True when it re-read.
+   */
+  async ensure(pins: Readonly<Record<string, string>>): Promise<boolean> {
+    const known = new Set(this.published.map((r) => `${r.docId}@${r.version}`));
+    const unseen = Object.entries(pins).some(([key, value]) => key.startsWith(FORM_PIN_PREFIX) && !known.has(value));
+    if (unseen) await this.reload();
+    return unseen;
   }
 
   /** Pins for a new case of `region`: the published replacements in force today, by engine form id. */
@@ -118,6 +150,7 @@ export class FormCatalog {
     const checkReplacement = createEngineValidator(({ form, region, pins }) => this.definition(region, form.id, pins));
     return async (form, data, context) => {
       if (context.pins[`${FORM_PIN_PREFIX}${form.id}`] === undefined) return regionValidate(form, data, context);
+      await this.ensure(context.pins);
       const regional = await regionValidate(form, data, context);
       if (!regional.ok && regional.issues.some((issue) => issue.path === '')) return regional;
       return checkReplacement(form, data, context) as ValidationOutcome;

@@ -1,7 +1,7 @@
 /** Which published design replaces a form on a date: region variant over base form, latest effective wins. */
 import type { VersionRecord } from '@nongan/designer';
 import { describe, expect, it } from 'vitest';
-import { designInForce, replacedFormId } from '../src/boot/formCatalog.js';
+import { designInForce, replacedFormId } from '../../src/designs/formCatalog.js';
 
 const definition = (id: string, version: string) => ({ id, version, title: { zh: 't', en: 't' }, schema: { type: 'object', properties: {} }, fields: {}, layout: [] }) as never;
 const base = (version: string, effectiveFrom: string, publishedAt = `${effectiveFrom}T00:00:00Z`): VersionRecord => ({

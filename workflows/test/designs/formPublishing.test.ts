@@ -9,8 +9,8 @@ import { createMemoryDesignerStore } from '@nongan/designer';
 import type { FormDefinition } from '@nongan/forms';
 import { BASE_FORMS, createRegionEngineOptions, pinsFor, sampleData } from '@nongan/workflows';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FormCatalog, withRegionalOverlay } from '../src/boot/formCatalog.js';
-import { BUILT_IN_NOTE, seedDesigns } from '../src/boot/seedDesigns.js';
+import { FormCatalog, withRegionalOverlay } from '../../src/designs/formCatalog.js';
+import { BUILT_IN_NOTE, seedDesigns } from '../../src/designs/seedDesigns.js';
 
 function batchFormV2(): FormDefinition {
   const v1 = structuredClone(BASE_FORMS.get('sic-batch')!.definition);

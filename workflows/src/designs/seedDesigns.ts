@@ -6,7 +6,9 @@
  * they are identical to what the workflows package resolves already.
  */
 import type { DesignDoc, DesignerStore } from '@nongan/designer';
-import { BASE_FORMS, REGION_IDS, REGIONAL_OVERLAYS, formIdsOfRegion, variantOf } from '@nongan/workflows';
+import { BASE_FORMS, formIdsOfRegion, variantOf } from '../forms/catalog.js';
+import { REGIONAL_OVERLAYS } from '../forms/regionalOverlays.js';
+import { REGION_IDS } from '../regions/types.js';
 
 export const BUILT_IN_NOTE = '内置表单（@nongan/workflows）/ built-in form from @nongan/workflows';
 const BUILT_IN_FROM = '2020-01-01';
