@@ -22,6 +22,7 @@ export { DIVISION_LEVEL_LENGTHS } from './runtime/validateInput.js';
 export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } from './errors.js';
 export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
 export { verifyDump, type DumpProblem } from './journal/verifyDump.js';
+export { checkDumpShape } from './journal/checkDumpShape.js';
 export { createMemoryStore, MemoryStore } from './store/memoryStore.js';
 export { createManualClock, type ManualClock } from './clock/manualClock.js';
 export type { Store, ChangeSet, InstanceQuery, StoreDump, TimerKey, WorkClaims } from './store/store.js';

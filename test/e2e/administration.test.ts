@@ -2,8 +2,9 @@
  * Administration through the portal on the server: the administrator sees the accounts by name and
  * role names (never role keys), issues a password reset link, the person opens it on their own device
  * and sets a password, signs in with it, and the audit log names both steps. A new account created in
- * the form appears in the list.
+ * the form appears in the list. The whole server's backup is downloaded and restored from the page.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '@nongan/workflows';
 import { ready } from './portal.js';
@@ -89,6 +90,39 @@ describe('administration in the portal', () => {
       } finally {
         await device.close();
       }
+    });
+  });
+
+  it('the administrator downloads the server backup and restores it; a tampered file is refused with its reason and changes nothing', async () => {
+    const admin = await signedIn(portal, 'admin');
+    await together('administration-backup', [admin], async () => {
+      const page = admin.page;
+      const card = page.locator('[data-testid=server-backup]');
+      await card.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: '下载服务器备份' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^nongan-server-backup-\d{4}-\d{2}-\d{2}\.json$/);
+      const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+      expect(file.format).toBe('nongan-server-backup');
+      expect(file.engine.instances.length).toBeGreaterThan(10);
+      await expect.poll(() => card.locator('[role=status]').innerText()).toContain(`${file.engine.instances.length} 个案件`);
+
+      const input = card.locator('input[type=file]');
+      const restoreWith = async (content: unknown) => {
+        page.once('dialog', (dialog) => void dialog.accept());
+        await input.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+      };
+      const tampered = structuredClone(file);
+      tampered.engine.journal[0].actor.id = 'someone-else';
+      await restoreWith(tampered);
+      const refusal = card.locator('[data-testid=restore-problems]');
+      await expect.poll(() => refusal.innerText(), { timeout: 20_000 }).toContain('未做任何更改');
+      expect(await refusal.innerText()).not.toMatch(/\/engine|\/journal/);
+
+      await restoreWith(file);
+      await expect.poll(() => card.locator('[role=status]').innerText(), { timeout: 30_000 }).toContain(`已恢复：${file.engine.instances.length} 个案件`);
+      const audit = page.locator('section[aria-labelledby=admin-audit-title]');
+      await expect.poll(() => audit.innerText(), { timeout: 20_000 }).toContain('恢复服务器备份');
+      expect(await audit.innerText()).toContain('导出服务器备份');
     });
   });
 });

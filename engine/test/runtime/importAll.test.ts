@@ -49,6 +49,18 @@ describe.each(targets)('engine.importAll on %s', (_name, makeStore) => {
 
   it('refuses a dump that is not one, with the missing lists named', async () => {
     const { engine } = makeEngine({ store: await makeStore() });
-    await expect(engine.importAll({ instances: [] } as unknown as StoreDump)).rejects.toMatchObject({ code: 'invalid-input', details: { missing: ['journal', 'timers', 'outbox'] } });
+    const error = await engine.importAll({ instances: [] } as unknown as StoreDump).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-input' });
+    const problems = (error as { details: { problems: Array<{ path: string; message: string }> } }).details.problems;
+    expect(problems.map((p) => p.path)).toEqual(['/journal', '/timers', '/outbox']);
+    expect(problems[0]!.message).toBe('must be a list');
+  });
+
+  it('refuses a dump whose records lack fields, naming each path, before looking at hashes', async () => {
+    const { engine } = makeEngine({ store: await makeStore() });
+    const dump = await sourceDump();
+    delete (dump.instances[0] as Partial<(typeof dump.instances)[number]>).workflowId;
+    const error = await engine.importAll(dump).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('/instances/0/workflowId missing or of the wrong type');
   });
 });

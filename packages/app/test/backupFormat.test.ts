@@ -63,7 +63,7 @@ describe('checkBackup', () => {
     if (!checked.ok) {
       const text = checked.problems.map((p) => p.messageZh).join('\n');
       expect(text).toContain('重复');
-      expect(text).toContain('流水所属案件 nowhere 不存在');
+      expect(text).toContain('流水所属案件 nowhere 不在导入数据中');
     }
   });
 

@@ -13,6 +13,7 @@ import { SHARED_SCHEMAS } from './http/schemas.js';
 import { validatorCompiler } from './http/validators.js';
 import { registerJsonBodies } from './http/jsonBody.js';
 import { CSRF_HEADER, identityHook, SESSION_COOKIE, sessionRequired } from './identity/authenticate.js';
+import { backupRoutes } from './routes/backup.js';
 import { adminRoutes } from './routes/admin.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { credentialRoutes } from './routes/credentials.js';
@@ -84,6 +85,7 @@ export async function buildApp(services: ServerServices, options: AppOptions = {
   await app.register(sessionRoutes(services));
   await app.register(credentialRoutes(services));
   await app.register(adminRoutes(services));
+  await app.register(backupRoutes(services));
   if (services.demo) await app.register(demoRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(taskRoutes(services));

@@ -10,9 +10,10 @@ import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '.
 import { migrate, type MigrationResult } from './migrate.js';
 import { ENGINE_MIGRATIONS } from './migrations/index.js';
 import { PostgresClaims } from './postgresClaims.js';
-import { commitError, importError, storeError } from './postgresErrors.js';
-import { INSERT_INSTANCES, INSERT_JOURNAL, INSERT_OUTBOX, INSERT_TIMERS, instanceColumns, instanceParams, journalColumns, outboxColumns, timerColumns } from './rows.js';
-import type { SqlClient, SqlQueryable } from './sqlClient.js';
+import { readDump, writeDump } from './dumpTables.js';
+import { commitError, storeError } from './postgresErrors.js';
+import { instanceParams } from './rows.js';
+import type { SqlClient } from './sqlClient.js';
 import { readSteps, type StepPage } from './stepFeed.js';
 
 export interface PostgresStoreOptions {
@@ -22,8 +23,6 @@ export interface PostgresStoreOptions {
   /** Close the client with the store (default true). */
   ownsClient?: boolean;
 }
-
-const IMPORT_CHUNK = 500;
 
 const COMMIT_STEP = `SELECT nongan_commit(${Array.from({ length: 24 }, (_, i) => `$${i + 1}`).join(', ')})`;
 
@@ -146,29 +145,12 @@ export class PostgresStore implements Store {
     // One transaction: the four tables come from the same moment even while steps are being written.
     return this.client.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const all = async <T>(sql: string) => (await tx.query<{ r: T }>(sql)).rows.map((row) => row.r);
-      return {
-        instances: await all<InstanceRecord>('SELECT record AS r FROM nongan_instances ORDER BY id'),
-        journal: await all<JournalEntry>('SELECT entry AS r FROM nongan_journal ORDER BY instance_id, seq'),
-        timers: await all<TimerRecord>('SELECT record AS r FROM nongan_timers ORDER BY due_at, id'),
-        outbox: await all<OutboxMessage>('SELECT record AS r FROM nongan_outbox ORDER BY created_at, id'),
-      };
+      return readDump(tx);
     });
   }
 
   async importAll(dump: StoreDump): Promise<void> {
-    try {
-      await this.client.transaction(async (tx) => {
-        await insertChunks(tx, dump.instances, INSERT_INSTANCES, instanceColumns);
-        await insertChunks(tx, dump.journal, INSERT_JOURNAL, journalColumns);
-        await insertChunks(tx, dump.timers, INSERT_TIMERS, timerColumns);
-        await insertChunks(tx, dump.outbox, INSERT_OUTBOX, outboxColumns);
-        if (dump.timers.length > 0) await tx.query("SELECT pg_notify('nongan_timers', '')");
-        if (dump.outbox.length > 0) await tx.query("SELECT pg_notify('nongan_outbox', '')");
-      });
-    } catch (error) {
-      throw importError(error);
-    }
+    await this.client.transaction((tx) => writeDump(tx, dump));
   }
 
   /**
@@ -200,10 +182,6 @@ export class PostgresStore implements Store {
       throw storeError(error);
     }
   }
-}
-
-async function insertChunks<T>(tx: SqlQueryable, rows: readonly T[], sql: string, columns: (rows: readonly T[]) => unknown[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) await tx.query(sql, columns(rows.slice(i, i + IMPORT_CHUNK)));
 }
 
 function instanceFilter(query: InstanceQuery): { where: string; params: unknown[] } {

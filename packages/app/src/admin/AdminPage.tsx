@@ -12,6 +12,7 @@ import { adminApi, type AdminData } from './adminApi.js';
 import { adminText, type AdminTextKey } from './adminText.js';
 import { AuditLogTable } from './AuditLogTable.js';
 import { NewAccountForm } from './NewAccountForm.js';
+import { ServerBackupCard } from './ServerBackupCard.js';
 
 
 export function AdminPage() {
@@ -31,7 +32,7 @@ export function AdminPage() {
 }
 
 function ServerAdmin() {
-  const { runtime, locale } = usePortal();
+  const { runtime, locale, serverSession } = usePortal();
   const api = useMemo(() => adminApi(runtime.server!.connection), [runtime]);
   const [data, setData] = useState<AdminData | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -67,6 +68,7 @@ function ServerAdmin() {
         <>
           <AccountsTable api={api} data={data} onChanged={reload} />
           <NewAccountForm api={api} data={data} onCreated={reload} />
+          {serverSession?.account.dataScope === 'all' && <ServerBackupCard api={api} onRestored={reload} />}
           <AuditLogTable api={api} data={data} version={auditVersion} />
         </>
       )}

@@ -50,6 +50,24 @@ export interface NewAccount {
   temporaryPassword?: string;
 }
 
+/** What a restore changed: the cases replaced, the forms, organisations and farms added or already there. */
+export interface RestoreSummary {
+  instances: number;
+  journal: number;
+  timers: number;
+  outbox: number;
+  designs: { added: number; kept: number };
+  organisations: { added: number; kept: number };
+  subjects: { added: number; kept: number };
+}
+
+/** The server's backup file (its format is the server's; the portal only counts its cases). */
+export interface ServerBackupFile {
+  format: string;
+  exportedAt: string;
+  engine: { instances: unknown[] };
+}
+
 export interface AdminApi {
   catalogue(): Promise<AdminCatalogue>;
   accounts(): Promise<ServerAccount[]>;
@@ -59,6 +77,8 @@ export interface AdminApi {
   setDisabled(accountId: string, disabled: boolean): Promise<ServerAccount>;
   unlock(accountId: string): Promise<void>;
   passwordReset(accountId: string): Promise<PasswordLink>;
+  backup(): Promise<ServerBackupFile>;
+  restore(file: unknown): Promise<RestoreSummary>;
 }
 
 const path = (accountId: string) => `/api/admin/accounts/${encodeURIComponent(accountId)}`;
@@ -75,6 +95,8 @@ export function adminApi(connection: ServerConnection): AdminApi {
       await connection.request('POST', `${path(accountId)}/unlock`, {});
     },
     passwordReset: (accountId) => connection.request('POST', `${path(accountId)}/password-reset`, {}),
+    backup: () => connection.request('GET', '/api/admin/backup'),
+    restore: (file) => connection.request('POST', '/api/admin/restore', file),
   };
 }
 

@@ -47,6 +47,24 @@ const texts = {
   serverOnly: { zh: '设置密码需要连接服务器。', en: 'Setting a password needs the server.' },
   goSignIn: { zh: '去登录', en: 'Sign in' },
   loading: { zh: '正在加载…', en: 'Loading…' },
+  serverBackup: { zh: '服务器备份与恢复', en: 'Server backup and restore' },
+  serverBackupHelp: {
+    zh: '备份文件包含本服务器上的全部案件及其流水、已发布的表单、机构和主体名录，不含账号和密码。恢复时先完整校验文件（包括每个案件的防篡改链），然后一次性用文件中的案件替换本服务器上的全部案件，并补充本服务器没有的表单、机构和主体；校验不通过则不做任何更改。',
+    en: 'The file holds every case on this server with its journal, the published forms, organisations and the farm registry; not accounts or passwords. A restore first checks the whole file (including every case’s tamper-evident chain), then in one go replaces all cases on this server with the file’s and adds the forms, organisations and farms this server lacks; if any check fails, nothing changes.',
+  },
+  downloadBackup: { zh: '下载服务器备份', en: 'Download server backup' },
+  backupDownloaded: { zh: '已下载备份（{instances} 个案件）。', en: 'Backup downloaded ({instances} cases).' },
+  restoreLabel: { zh: '从备份文件恢复服务器', en: 'Restore the server from a backup file' },
+  restoreConfirm: {
+    zh: '恢复会用备份文件中的案件替换本服务器上的全部案件，所有用户都会看到恢复后的数据。确定继续吗？',
+    en: 'Restoring replaces every case on this server with the cases in the file, for everyone. Continue?',
+  },
+  notJson: { zh: '这不是备份文件：无法读取为 JSON。', en: 'This is not a backup file: it cannot be read as JSON.' },
+  restored: {
+    zh: '已恢复：{instances} 个案件、{journal} 条流水；新增表单版本 {forms} 个、机构 {organisations} 个、主体 {farms} 个。',
+    en: 'Restored: {instances} cases, {journal} journal entries; added {forms} form versions, {organisations} organisations, {farms} farms.',
+  },
+  working: { zh: '正在处理…', en: 'Working…' },
 } as const;
 
 export type AdminTextKey = keyof typeof texts;

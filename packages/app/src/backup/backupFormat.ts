@@ -4,7 +4,7 @@
  * wrong with it (in Chinese and English). The hash chains are checked separately (`verifyBackupJournals`)
  * because hashing is asynchronous.
  */
-import { verifyDump, type StoreDump } from '@nongan/engine';
+import { checkDumpShape, verifyDump, type StoreDump } from '@nongan/engine';
 import type { Farm } from '../shell/farms.js';
 
 export const BACKUP_FORMAT = 'nongan-portal-backup';
@@ -45,7 +45,6 @@ const MAX_PROBLEMS = 20;
 type Rec = Record<string, unknown>;
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v !== '';
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 class Problems {
@@ -81,80 +80,12 @@ function requireFields(p: Problems, value: unknown, path: string, fields: Record
   return ok;
 }
 
-const instanceFields = {
-  id: isText,
-  workflowId: isText,
-  workflowVersion: isCount,
-  region: isText,
-  subject: isText,
-  status: (v: unknown) => v === 'active' || v === 'done',
-  stateKey: isText,
-  revision: isCount,
-  journalHead: (v: unknown) => isRecord(v) && isCount(v.seq) && typeof v.hash === 'string',
-  acceptedEvents: Array.isArray,
-  taskKeys: Array.isArray,
-  timers: Array.isArray,
-  pins: isRecord,
-  createdAt: isTime,
-  updatedAt: isTime,
-};
-const journalFields = {
-  instanceId: isText,
-  seq: isCount,
-  kind: (v: unknown) => ['start', 'event', 'timer', 'message', 'migrate'].includes(v as string),
-  at: isTime,
-  actor: (v: unknown) => isRecord(v) && isText(v.id) && isText(v.role),
-  event: (v: unknown) => isRecord(v) && isText(v.type),
-  commandId: isText,
-  prevHash: isText,
-  hash: isText,
-};
-const timerFields = { id: isText, instanceId: isText, statePath: isText, event: isText, dueAt: isTime };
-const outboxFields = { id: isText, sourceInstanceId: isText, status: (v: unknown) => ['pending', 'delivered', 'undeliverable'].includes(v as string) };
 const farmFields = { id: isText, region: isText, name: isText, registeredAt: isText };
 const designFields = { docId: isText, version: isText, effectiveFrom: isText, note: (v: unknown) => typeof v === 'string', publishedAt: isText, doc: isRecord };
 
+/** The engine part is a store dump: its shape is the engine's own check, paths under `/engine`. */
 function checkEngine(p: Problems, value: unknown): void {
-  if (!isRecord(value)) {
-    p.add('/engine', 'must be an object with instances, journal, timers, outbox', '必须是包含 instances、journal、timers、outbox 的对象');
-    return;
-  }
-  const ids = new Set<string>();
-  const heads = new Map<string, number>();
-  checkArray(p, value.instances, '/engine/instances').forEach((item, i) => {
-    if (p.full || !requireFields(p, item, `/engine/instances/${i}`, instanceFields)) return;
-    const id = item.id as string;
-    if (ids.has(id)) p.add(`/engine/instances/${i}/id`, `case ${id} appears twice`, `案件 ${id} 重复`);
-    ids.add(id);
-    heads.set(id, (item.journalHead as { seq: number }).seq);
-  });
-  const seqs = new Map<string, number>();
-  const commands = new Set<string>();
-  checkArray(p, value.journal, '/engine/journal').forEach((item, i) => {
-    if (p.full || !requireFields(p, item, `/engine/journal/${i}`, journalFields)) return;
-    const instanceId = item.instanceId as string;
-    if (!ids.has(instanceId)) p.add(`/engine/journal/${i}/instanceId`, `entry of unknown case ${instanceId}`, `流水所属案件 ${instanceId} 不存在`);
-    if (commands.has(item.commandId as string)) p.add(`/engine/journal/${i}/commandId`, 'command id appears twice', '命令编号重复');
-    commands.add(item.commandId as string);
-    seqs.set(instanceId, (seqs.get(instanceId) ?? 0) + 1);
-  });
-  for (const [id, headSeq] of heads) {
-    const count = seqs.get(id) ?? 0;
-    if (count !== headSeq) p.add(`/engine/journal`, `case ${id} has ${count} journal entries, its head says ${headSeq}`, `案件 ${id} 有 ${count} 条流水，但记录头为 ${headSeq}`);
-  }
-  const timerIds = new Set<string>();
-  checkArray(p, value.timers, '/engine/timers').forEach((item, i) => {
-    if (p.full || !requireFields(p, item, `/engine/timers/${i}`, timerFields)) return;
-    if (!ids.has(item.instanceId as string)) p.add(`/engine/timers/${i}/instanceId`, 'deadline of an unknown case', '期限所属案件不存在');
-    if (timerIds.has(item.id as string)) p.add(`/engine/timers/${i}/id`, 'deadline id appears twice', '期限编号重复');
-    timerIds.add(item.id as string);
-  });
-  const outboxIds = new Set<string>();
-  checkArray(p, value.outbox, '/engine/outbox').forEach((item, i) => {
-    if (p.full || !requireFields(p, item, `/engine/outbox/${i}`, outboxFields)) return;
-    if (outboxIds.has(item.id as string)) p.add(`/engine/outbox/${i}/id`, 'message id appears twice', '消息编号重复');
-    outboxIds.add(item.id as string);
-  });
+  for (const problem of checkDumpShape(value, MAX_PROBLEMS)) p.add(`/engine${problem.path}`, problem.message, problem.messageZh);
 }
 
 /** Checks a parsed backup file. */

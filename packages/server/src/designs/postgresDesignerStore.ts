@@ -4,6 +4,7 @@
  * server exactly as it would be in the browser. One shared draft per document; published versions are
  * immutable (the primary key refuses a second publication of a version, also between processes).
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { SqlQueryable } from '@nongan/engine/postgres';
 import {
   checkDoc,
@@ -11,6 +12,7 @@ import {
   checkPublishInput,
   docIdOf,
   duplicateVersion,
+  PublishError,
   summarize,
   versionOf,
   withSupersession,
@@ -43,6 +45,11 @@ export interface PostgresDesignerStore extends DesignerStore {
   allVersions(): Promise<VersionRecord[]>;
   /** Changes with every publication: the number of versions and the latest publication time. */
   stamp(): Promise<string>;
+  /**
+   * A version from a backup, with its original publication time: added when this server lacks it,
+   * `same` when it holds the identical version, `different` when it holds another text under that number.
+   */
+  restoreVersion(record: VersionRecord): Promise<'added' | 'same' | 'different'>;
 }
 
 export function createPostgresDesignerStore(db: SqlQueryable, now: () => Date = () => new Date()): PostgresDesignerStore {
@@ -102,6 +109,21 @@ export function createPostgresDesignerStore(db: SqlQueryable, now: () => Date = 
     async stamp() {
       const { rows } = await db.query<{ n: number; latest: string | null }>('SELECT count(*)::integer AS n, max(published_at) AS latest FROM nongan_design_versions');
       return `${rows[0]?.n ?? 0}|${rows[0]?.latest ?? ''}`;
+    },
+    async restoreVersion(record) {
+      checkDoc(record.doc);
+      checkPublishInput({ effectiveFrom: record.effectiveFrom, note: record.note });
+      if (docIdOf(record.doc) !== record.docId || versionOf(record.doc) !== record.version) {
+        throw new PublishError(`${record.docId} 版本 ${record.version} 的记录与其中的表单不一致`, `the record of ${record.docId} version ${record.version} does not match the form inside it`);
+      }
+      const { rows } = await db.query<VersionRow>(
+        `INSERT INTO nongan_design_versions (${VERSION_COLUMNS}) VALUES ($1, $2, $3::json, $4, $5, $6)
+         ON CONFLICT (doc_id, version) DO NOTHING RETURNING doc_id`,
+        [record.docId, record.version, JSON.stringify(record.doc), record.effectiveFrom, record.note, record.publishedAt],
+      );
+      if (rows[0]) return 'added';
+      const held = await this.getVersion(record.docId, record.version);
+      return held && isDeepStrictEqual(held.doc, record.doc) && held.effectiveFrom === record.effectiveFrom ? 'same' : 'different';
     },
     async allVersions() {
       const { rows } = await db.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM nongan_design_versions ORDER BY doc_id, effective_from, published_at`);

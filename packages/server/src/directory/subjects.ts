@@ -48,6 +48,12 @@ export class SubjectRegistry {
     return rows[0];
   }
 
+  /** Every registered subject, by id (a backup). */
+  async all(): Promise<Subject[]> {
+    const { rows } = await this.db.query<Subject>(`SELECT ${COLUMNS} FROM nongan_subjects ORDER BY id`);
+    return rows;
+  }
+
   /** Subjects whose division starts with one of `prefixes` (all when undefined), in a region, by id. */
   async list(region: string | undefined, prefixes: readonly string[] | undefined, limit: number, offset: number): Promise<Subject[]> {
     const { rows } = await this.db.query<Subject>(

@@ -15,7 +15,9 @@ export type AuditKind =
   | 'account-unlocked'
   | 'organisation-created'
   | 'subject-registered'
-  | 'form-published';
+  | 'form-published'
+  | 'backup-exported'
+  | 'backup-restored';
 
 /** What each kind of audit entry is called on an administrator's screen. */
 export const AUDIT_KIND_LABELS: Record<AuditKind, { zh: string; en: string }> = {
@@ -33,6 +35,8 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, { zh: string; en: string }> = 
   'organisation-created': { zh: '创建机构', en: 'Organisation created' },
   'subject-registered': { zh: '登记主体', en: 'Farm registered' },
   'form-published': { zh: '发布表单', en: 'Form published' },
+  'backup-exported': { zh: '导出服务器备份', en: 'Server backup exported' },
+  'backup-restored': { zh: '恢复服务器备份', en: 'Server backup restored' },
 };
 
 export interface AuditEntry {
