@@ -23,6 +23,7 @@ export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } fro
 export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
 export { verifyDump, type DumpProblem } from './journal/verifyDump.js';
 export { checkDumpShape } from './journal/checkDumpShape.js';
+export { canonicalJson } from './journal/hash.js';
 export { createMemoryStore, MemoryStore } from './store/memoryStore.js';
 export { createManualClock, type ManualClock } from './clock/manualClock.js';
 export type { Store, ChangeSet, InstanceQuery, StoreDump, TimerKey, WorkClaims } from './store/store.js';

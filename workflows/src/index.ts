@@ -39,6 +39,10 @@ export { BUILT_IN_NOTE, seedDesigns } from './designs/seedDesigns.js';
 // Certificates
 export * from './certificates/certificateCode.js';
 export { verifyCertificate, type VerificationResult, type VerificationStatus } from './certificates/verifyCertificate.js';
+export { signCertificate, splitToken, toBase64Url, fromBase64Url, CONTENT_KEYS, type CertificateContent } from './certificates/certificateToken.js';
+export { readKeySet, generateAuthorityKey, importPrivateKey, importPublicKey, type CertificateJwk, type CertificateKeySet } from './certificates/certificateKeySet.js';
+export { verifyCertificateToken, isCertificateContent, type TokenCheck, type TokenRefusal } from './certificates/verifyCertificateToken.js';
+export { certificateVerifyUrl, tokenOfVerifyUrl } from './certificates/verifyUrl.js';
 
 // Calculations
 export * from './calc/subsidy.js';

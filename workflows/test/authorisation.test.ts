@@ -81,6 +81,8 @@ const EXPECTED: Record<LifecycleId, Record<string, readonly string[]>> = {
     RAPID_TEST: ['inspector'],
     ISSUE_CERTIFICATE: ['producer'],
     REPORT_FAKE: ['inspector', 'enforcement'],
+    // Not in DOMAIN.md: withdrawing an issued certificate is the county bureau's or enforcement's act (issue 14).
+    REVOKE_CERTIFICATE: ['district', 'enforcement'],
     START_ENFORCEMENT_SAMPLING: ['district'],
     TAKE_ENFORCEMENT_SAMPLE: ['enforcement'],
     ENFORCEMENT_RESULT: ['lab'],

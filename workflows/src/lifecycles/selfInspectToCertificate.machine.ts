@@ -23,6 +23,8 @@ export interface BatchContext {
   blockedBecause: string | null;
   enforcement: { sampleNo: string | null; result: string | null; caseNo: string | null; transferred: boolean } | null;
   credit: { list: 'black'; kind: string; note: string } | null;
+  /** An official's withdrawal of the issued certificate (who and when are its journal entry's). */
+  revocation?: { reason: string; revokedOn: string } | null;
 }
 
 export const selfInspectToCertificateMachine = setup({
@@ -60,6 +62,7 @@ export const selfInspectToCertificateMachine = setup({
     markTransferred: assign(({ context }) => ({ enforcement: { ...context.enforcement!, transferred: true } })),
     // seed 001 附件1 第6项 / seed 003 §(十六): 冒名开具、虚假合格 → 信用化管理, 黑名单
     keepCredit: assign(({ event }) => ({ credit: { list: 'black' as const, kind: text(event, 'kind'), note: text(event, 'note') } })),
+    keepRevocation: assign(({ event }) => ({ revocation: { reason: text(event, 'reason'), revokedOn: text(event, 'revokedOn') } })),
   },
 }).createMachine({
   id: 'batch',
@@ -86,6 +89,7 @@ export const selfInspectToCertificateMachine = setup({
     blockedBecause: null,
     enforcement: null,
     credit: null,
+    revocation: null,
   }),
   states: {
     // seed 003 §(十三): 推动落实自控自检要求; seed 001 §三: 以行政村为单位快检
@@ -128,6 +132,7 @@ export const selfInspectToCertificateMachine = setup({
       },
       on: {
         REPORT_FAKE: { target: 'creditRecorded', actions: 'keepCredit' },
+        REVOKE_CERTIFICATE: { target: 'revoked', actions: 'keepRevocation' },
         RETENTION_ENDS: 'archived',
       },
     },
@@ -189,6 +194,13 @@ export const selfInspectToCertificateMachine = setup({
       meta: {
         label: { zh: '已归档', en: 'Archived' },
         description: { zh: '合格证留存期满，本批记录归档。', en: 'The certificate retention period is over; the batch is archived.' },
+      },
+    },
+    revoked: {
+      type: 'final',
+      meta: {
+        label: { zh: '合格证已撤销', en: 'Certificate revoked' },
+        description: { zh: '监管部门撤销了本批合格证，查验时显示撤销原因、撤销人和时间。', en: 'An official revoked the certificate; verification shows the reason, who revoked it and when.' },
       },
     },
     creditRecorded: {

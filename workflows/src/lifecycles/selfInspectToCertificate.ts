@@ -14,6 +14,7 @@ export const selfInspectToCertificate = defineWorkflow({
     RAPID_TEST: { roles: ['inspector'], form: 'sic-rapid-test', label: { zh: '快速检测', en: 'Rapid test' } },
     ISSUE_CERTIFICATE: { roles: ['producer'], form: 'sic-issue', label: { zh: '开具合格证', en: 'Issue certificate' } },
     REPORT_FAKE: { roles: ['inspector', 'enforcement'], form: 'sic-fake-certificate', label: { zh: '冒名/虚假合格证', en: 'Fake certificate found' } },
+    REVOKE_CERTIFICATE: { roles: ['district', 'enforcement'], form: 'sic-certificate-revocation', label: { zh: '撤销合格证', en: 'Revoke certificate' } },
     RETENTION_ENDS: { roles: ['system'], label: { zh: '留存期满', en: 'Retention period over' } },
     START_ENFORCEMENT_SAMPLING: { roles: ['district'], label: { zh: '启动执法抽检', en: 'Start enforcement sampling' } },
     TAKE_ENFORCEMENT_SAMPLE: { roles: ['enforcement'], form: 'sic-enforcement-sample', label: { zh: '执法抽样', en: 'Take enforcement sample' } },

@@ -159,4 +159,13 @@ export const fakeCertificate: BaseForm = {
   sample: { kind: 'false-qualification', note: '巡查发现所附合格证与抽检结果不符' },
 };
 
-export const selfInspectionForms = [batch, selfInspection, rapidTest, issue, enforcementSample, enforcementResult, caseFiling, policeTransfer, caseClosure, fakeCertificate];
+export const certificateRevocation: BaseForm = {
+  definition: buildForm('sic-certificate-revocation', label('撤销合格证', 'Revoke certificate'), {
+    reason: { kind: 'textarea', label: label('撤销原因', 'Reason'), schema: textSchema(2), required: true },
+    revokedOn: { kind: 'date', label: label('撤销日期', 'Revoked on'), schema: dateSchema, required: true },
+  }),
+  contract: contract({ reason: { type: 'string' }, revokedOn: { type: 'string', format: 'date' } }),
+  sample: { reason: '该批产品因包装标识错误召回，合格证作废', revokedOn: '2026-04-20' },
+};
+
+export const selfInspectionForms = [batch, selfInspection, rapidTest, issue, enforcementSample, enforcementResult, caseFiling, policeTransfer, caseClosure, fakeCertificate, certificateRevocation];
