@@ -16,6 +16,7 @@ import { CSRF_HEADER, identityHook, SESSION_COOKIE, sessionRequired } from './id
 import { backupRoutes } from './routes/backup.js';
 import { adminRoutes } from './routes/admin.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { certificateRoutes } from './routes/certificates.js';
 import { credentialRoutes } from './routes/credentials.js';
 import { demoRoutes } from './routes/demo.js';
 import { caseRoutes } from './routes/cases.js';
@@ -93,6 +94,7 @@ export async function buildApp(services: ServerServices, options: AppOptions = {
   await app.register(formRoutes());
   await app.register(designRoutes(services));
   await app.register(calendarRoutes(services));
+  await app.register(certificateRoutes(services));
   await app.register(eventRoutes(services, streams));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

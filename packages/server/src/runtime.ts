@@ -18,6 +18,9 @@ import { PasswordLinks } from './identity/passwordLinks.js';
 import { SessionStore } from './identity/sessions.js';
 import { SignInService } from './identity/signIn.js';
 import { LiveSteps } from './live/liveSteps.js';
+import { CertificateKeyRing } from './certificates/certificateKeyRing.js';
+import { CertificateRegister } from './certificates/certificateRegister.js';
+import { CertificateStandings } from './certificates/certificateStanding.js';
 import type { ServerServices } from './services.js';
 import { startWorkers, type Workers } from './workers.js';
 
@@ -60,17 +63,25 @@ export async function createServerRuntime(
     const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs);
     const openStore = store;
     const audit = new AuditLog(db);
+    const accounts = new AccountStore(db);
+    const organisations = new OrganisationStore(db);
+    const subjects = new SubjectRegistry(db);
+    const certificateKeys = new CertificateKeyRing(db, () => clock.now());
+    const certificates = new CertificateRegister(db, engine, subjects, certificateKeys, () => clock.now());
     return {
       db,
       store: openStore,
       engine,
-      accounts: new AccountStore(db),
+      accounts,
       sessions: new SessionStore(db),
       audit,
       signIn: new SignInService(db, audit),
       passwordLinks: new PasswordLinks(db),
-      organisations: new OrganisationStore(db),
-      subjects: new SubjectRegistry(db),
+      organisations,
+      subjects,
+      certificateKeys,
+      certificates,
+      certificateStandings: new CertificateStandings(engine, certificates, accounts, organisations),
       live,
       designs,
       forms,

@@ -11,6 +11,9 @@ import type { SignInService } from './identity/signIn.js';
 import type { FormCatalog } from '@nongan/workflows';
 import type { PostgresDesignerStore } from './designs/postgresDesignerStore.js';
 import type { LiveSteps } from './live/liveSteps.js';
+import type { CertificateKeyRing } from './certificates/certificateKeyRing.js';
+import type { CertificateRegister } from './certificates/certificateRegister.js';
+import type { CertificateStandings } from './certificates/certificateStanding.js';
 
 export interface ServerServices {
   engine: Engine;
@@ -28,6 +31,10 @@ export interface ServerServices {
   /** The designer's drafts and published forms, and which published form a region's case uses. */
   designs: PostgresDesignerStore;
   forms: FormCatalog;
+  /** The issuing authorities' signing keys, the signed certificates, and their live standing. */
+  certificateKeys: CertificateKeyRing;
+  certificates: CertificateRegister;
+  certificateStandings: CertificateStandings;
   secureCookies: boolean;
   demo: boolean;
   /** Whether the database answers (readiness). */

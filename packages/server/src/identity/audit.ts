@@ -17,7 +17,9 @@ export type AuditKind =
   | 'subject-registered'
   | 'form-published'
   | 'backup-exported'
-  | 'backup-restored';
+  | 'backup-restored'
+  | 'certificate-key-rotated'
+  | 'certificate-key-revoked';
 
 /** What each kind of audit entry is called on an administrator's screen. */
 export const AUDIT_KIND_LABELS: Record<AuditKind, { zh: string; en: string }> = {
@@ -37,6 +39,8 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, { zh: string; en: string }> = 
   'form-published': { zh: '发布表单', en: 'Form published' },
   'backup-exported': { zh: '导出服务器备份', en: 'Server backup exported' },
   'backup-restored': { zh: '恢复服务器备份', en: 'Server backup restored' },
+  'certificate-key-rotated': { zh: '更换合格证签名密钥', en: 'Certificate signing key rotated' },
+  'certificate-key-revoked': { zh: '吊销合格证签名密钥', en: 'Certificate signing key revoked' },
 };
 
 export interface AuditEntry {

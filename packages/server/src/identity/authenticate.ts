@@ -69,6 +69,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/calendar/days',
   'GET /api/calendar/add-working-days',
   'GET /api/demo/accounts',
+  'GET /.well-known/jwks.json',
+  'POST /api/certificates/verify',
+  'GET /api/certificates/:number',
 ]);
 
 /**

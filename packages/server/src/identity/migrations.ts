@@ -108,9 +108,47 @@ CREATE TABLE nongan_design_versions (
 );
 `;
 
+// Signed certificates (issue 14): the authorities' Ed25519 keys, the certificates signed, and public checks.
+const certificates = /* sql */ `
+CREATE TABLE nongan_certificate_keys (
+  kid             text PRIMARY KEY,
+  authority       text NOT NULL,
+  public_jwk      json NOT NULL,
+  private_jwk     json NOT NULL,
+  valid_from      text NOT NULL,
+  valid_until     text,
+  revoked_from    text,
+  revoked_reason  text,
+  created_at      bigint NOT NULL
+);
+-- One key signs for an authority at a time: two processes creating it together cannot both succeed.
+CREATE UNIQUE INDEX nongan_certificate_keys_signing ON nongan_certificate_keys (authority) WHERE valid_until IS NULL;
+
+CREATE TABLE nongan_certificates (
+  number       text PRIMARY KEY,
+  instance_id  text NOT NULL UNIQUE,
+  authority    text NOT NULL,
+  kid          text NOT NULL REFERENCES nongan_certificate_keys (kid),
+  token        text NOT NULL,
+  issued_on    text NOT NULL,
+  signed_at    bigint NOT NULL
+);
+
+-- Every public check, for the regulators' view of forged codes and where they turn up.
+CREATE TABLE nongan_certificate_checks (
+  id       bigserial PRIMARY KEY,
+  at       bigint NOT NULL,
+  number   text,
+  outcome  text NOT NULL,
+  place    text
+);
+CREATE INDEX nongan_certificate_checks_outcome ON nongan_certificate_checks (outcome, at);
+`;
+
 export const SERVER_MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'accounts-sessions-audit', sql: accounts },
   { id: 2, name: 'organisations-subjects-scope-lockout-totp', sql: organisationsAndScope },
   { id: 3, name: 'designs', sql: designs },
+  { id: 4, name: 'certificates', sql: certificates },
 ];
 export const SERVER_MIGRATION_TABLE = 'nongan_server_migrations';
