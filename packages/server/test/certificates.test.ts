@@ -102,7 +102,7 @@ describe('signed certificates on the server', () => {
   });
 
   it('refuses a tampered or invented token, and logs where it was met for the regulators', async () => {
-    const { content, signature } = splitToken(first.token)!;
+    const { content, signature } = splitToken(first.token)! as { content: { q: number }; signature: Uint8Array };
     const forged = `${toBase64Url(new TextEncoder().encode(JSON.stringify({ ...content, q: content.q * 10 })))}.${toBase64Url(signature)}`;
     const reply = await verify(forged, MARKET);
     expect(reply.status).toBe(200);

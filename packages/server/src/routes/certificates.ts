@@ -5,13 +5,12 @@
  * Public checks carry no session and change nothing but the check log.
  */
 import type { RoutePlugin } from '../http/typeProvider.js';
-import { regionProfile, verifyCertificateToken } from '@nongan/workflows';
+import { CERTIFICATE_STATUSES, regionProfile, verifyCertificateToken } from '@nongan/workflows';
 import { visibleCase } from '../http/caseAccess.js';
 import { apiError } from '../http/errors.js';
 import { errorReplies, id, localText } from '../http/schemas.js';
 import { requireAdmin, requireIdentity } from '../identity/authenticate.js';
 import type { ServerServices } from '../services.js';
-import { CERTIFICATE_STATUSES } from '../certificates/certificateStanding.js';
 
 /** What verifiers may cache the key set for: a rotation reaches them within the hour. */
 const KEY_SET_MAX_AGE_S = 3600;
