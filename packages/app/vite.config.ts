@@ -15,7 +15,8 @@ export default defineConfig(({ mode }) => ({
   server: {
     host: '127.0.0.1',
     port: 5173,
-    ...(mode === 'server' ? { proxy: { '/api': { target: process.env.NONGAN_API ?? 'http://127.0.0.1:8787', changeOrigin: false } } } : {}),
+    // The API and the certificate key set (`/.well-known/jwks.json`) live on the server, beside the pages.
+    ...(mode === 'server' ? { proxy: Object.fromEntries(['/api', '/.well-known'].map((path) => [path, { target: process.env.NONGAN_API ?? 'http://127.0.0.1:8787', changeOrigin: false }])) } : {}),
   },
   // Scan every source file (the dashboard and designer are lazy-loaded) so dependencies are pre-bundled
   // at start-up: a dependency found later makes the dev server reload the page mid-session.

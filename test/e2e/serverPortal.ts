@@ -35,7 +35,7 @@ export async function startServerPortal(name = 'portal'): Promise<ServerPortal> 
     configFile: `${appRoot}vite.config.ts`,
     mode: 'server',
     logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', strictPort: false, proxy: { '/api': { target: server.baseUrl, changeOrigin: false } } },
+    server: { port: 0, host: '127.0.0.1', strictPort: false, proxy: { '/api': { target: server.baseUrl, changeOrigin: false }, '/.well-known': { target: server.baseUrl, changeOrigin: false } } },
   });
   await vite.listen();
   const url = vite.resolvedUrls?.local[0];

@@ -42,7 +42,7 @@ export { verifyCertificate, type VerificationResult, type VerificationStatus } f
 export { signCertificate, splitToken, toBase64Url, fromBase64Url, CONTENT_KEYS, type CertificateContent } from './certificates/certificateToken.js';
 export { readKeySet, generateAuthorityKey, importPrivateKey, importPublicKey, type CertificateJwk, type CertificateKeySet } from './certificates/certificateKeySet.js';
 export { verifyCertificateToken, isCertificateContent, type TokenCheck, type TokenRefusal } from './certificates/verifyCertificateToken.js';
-export { certificateVerifyUrl, tokenOfVerifyUrl } from './certificates/verifyUrl.js';
+export { certificateQrText, certificateVerifyUrl, tokenOfVerifyUrl } from './certificates/verifyUrl.js';
 export { CERTIFICATE_STATUSES, STANDING_MESSAGES, type CertificateStatus, type CertificateStanding, type PublicCertificate } from './certificates/certificateStanding.js';
 
 // Calculations

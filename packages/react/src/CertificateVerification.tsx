@@ -87,6 +87,9 @@ export function CertificateVerification({ code, lookup, locale: localeProp }: Ce
 
 const STATUS_TEXT: Record<VerificationResult['status'], UiKey> = {
   valid: 'verifyValid',
+  'retention-ended': 'verifyRetentionEnded',
+  superseded: 'verifySuperseded',
+  'producer-suspended': 'verifyProducerSuspended',
   revoked: 'verifyRevoked',
   fake: 'verifyFake',
   'not-found': 'verifyNotFound',
@@ -96,19 +99,32 @@ const STATUS_TEXT: Record<VerificationResult['status'], UiKey> = {
 
 function Result({ result, code, locale }: { result: VerificationResult; code: string; locale: Locale }) {
   const status = result.status;
-  const good = status === 'valid';
+  const good = status === 'valid' || status === 'retention-ended';
   const certificate = 'certificate' in result ? result.certificate : undefined;
   return (
     <>
       <div className={`nw-verification-result nw-verification-result--${good ? 'valid' : 'invalid'}`} data-status={status}>
         <p>
           <strong aria-hidden="true">{good ? '✔ ' : '✘ '}</strong>
-          {say(STATUS_TEXT[status], locale)} <code className="nw-code">{code}</code>
+          {say(STATUS_TEXT[status], locale)} <code className="nw-code">{certificate?.number ?? shortened(code)}</code>
         </p>
         {result.message && <p>{pick(result.message, locale)}</p>}
+        {result.signature === 'verified' && !result.offline && <p>{say('verifySignatureChecked', locale)}</p>}
+        {result.offline && (
+          <p role="status" data-testid="verification-offline">
+            {say('verifyOffline', locale)}
+            {result.keysFetchedOn && <> {say('verifyKeysFetchedOn', locale).replace('{date}', result.keysFetchedOn)}</>}
+          </p>
+        )}
       </div>
-      {(status === 'revoked' || status === 'fake') && 'revokedOn' in result && (result.revokedOn || result.reason) && (
+      {(status === 'revoked' || status === 'fake') && (result.revokedOn || result.reason || result.revokedBy) && (
         <dl>
+          {result.revokedBy && (
+            <>
+              <dt>{say('revokedBy', locale)}</dt>
+              <dd>{result.revokedBy}</dd>
+            </>
+          )}
           {result.revokedOn && (
             <>
               <dt>{say('revokedOn', locale)}</dt>
@@ -126,4 +142,9 @@ function Result({ result, code, locale }: { result: VerificationResult; code: st
       {certificate && <CertificateCard certificate={certificate} locale={locale} printable={false} />}
     </>
   );
+}
+
+/** A scanned signed code is long: its start is enough to recognise it. */
+function shortened(code: string): string {
+  return code.length > 40 ? `${code.slice(0, 40)}…` : code;
 }

@@ -117,12 +117,24 @@ export function certificateQrPayload(c: Pick<CertificateData, 'number' | 'verifi
  * own wording, shown under the widget's.
  */
 export type VerificationResult = (
-  | { status: 'valid'; certificate: CertificateData }
-  | { status: 'revoked' | 'fake'; certificate?: CertificateData; revokedOn?: string; reason?: string }
+  | { status: 'valid' | 'retention-ended'; certificate: CertificateData }
+  | { status: 'revoked' | 'fake'; certificate?: CertificateData; revokedOn?: string; reason?: string; revokedBy?: string }
+  | { status: 'superseded' | 'producer-suspended'; certificate?: CertificateData }
   | { status: 'not-found' | 'mismatch' | 'invalid-code' }
-) & { message?: LocalText };
+) & {
+  message?: LocalText;
+  /**
+   * How the answer was reached, when the host checks signatures: `signature` says the certificate's
+   * signature was checked on this device with the issuers' published keys; `offline` that the live
+   * status (revocation and the like) could not be asked, so the answer rests on the signature alone;
+   * `keysFetchedOn` when the keys used were last fetched.
+   */
+  signature?: 'verified' | 'refused';
+  offline?: boolean;
+  keysFetchedOn?: string;
+};
 
-export const VERIFICATION_STATUSES = ['valid', 'revoked', 'fake', 'not-found', 'mismatch', 'invalid-code'] as const;
+export const VERIFICATION_STATUSES = ['valid', 'retention-ended', 'revoked', 'superseded', 'producer-suspended', 'fake', 'not-found', 'mismatch', 'invalid-code'] as const;
 
 export type CertificateLookup = (code: string) => Promise<VerificationResult>;
 

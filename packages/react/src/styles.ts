@@ -56,6 +56,10 @@ export const widgetStyles = `
 .nw-cert dt { font-weight: 600; }
 .nw-cert dd { margin: 0; border-bottom: 1px solid #8a968a; }
 .nw-cert-qr { text-align: center; font-size: 0.8rem; }
+/* On a phone the QR code goes under the fields instead of past the card's edge. */
+.nw-cert { container-type: inline-size; }
+.nw-cert-body > * { min-width: 0; }
+@container (max-width: 30rem) { .nw-cert-body { grid-template-columns: 1fr; } .nw-cert-qr { justify-self: center; } }
 .nw-cert-commit ul, .nw-cert-basis { list-style: none; padding: 0; margin: 0.25rem 0; }
 .nw-cert-commit li::before { content: "☑ "; }
 .nw-cert-signature img { max-height: 3rem; }

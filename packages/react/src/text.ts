@@ -138,6 +138,13 @@ export const ui = {
   verifyInvalidCode: t('不是有效的合格证二维码。', 'This is not a valid certificate code.'),
   signHere: t('（待签名）', '(to be signed)'),
   verifyError: t('核验服务暂不可用', 'The verification service is unavailable'),
+  verifyRetentionEnded: t('核验通过：该合格证真实，留存期已满，本批记录已归档。', 'Verified: this certificate is genuine; its retention period is over and the batch is archived.'),
+  verifySuperseded: t('此份合格证已作废：该合格证已重新签发，请以新证为准。', 'This printing is void: the certificate was signed again; only the new one counts.'),
+  verifyProducerSuspended: t('合格证签名真实，但开具主体当前受到限制，请谨慎采信。', 'The signature is genuine, but the producer is currently restricted: treat with care.'),
+  verifySignatureChecked: t('已在本机用签发机构公钥核验签名。', 'The signature was checked on this device with the issuer’s published key.'),
+  verifyOffline: t('当前离线：签名已在本机核验，但暂时无法查询撤销等实时状态，请联网后再次核验。', 'Offline: the signature was checked on this device, but the live status (revocation and the like) cannot be asked now; check again when online.'),
+  verifyKeysFetchedOn: t('公钥更新于 {date}', 'Keys fetched on {date}'),
+  revokedBy: t('撤销机关', 'Revoked by'),
   revokedOn: t('撤销日期', 'Revoked on'),
   revokedReason: t('撤销原因', 'Reason'),
 } satisfies Record<string, LocalText>;

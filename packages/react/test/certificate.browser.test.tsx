@@ -118,4 +118,36 @@ describe('CertificateVerification', () => {
     await until(() => text(failing).includes('network down'), 'lookup failure');
     expect(text(failing)).toContain('核验服务暂不可用');
   });
+
+  it('says how a signed certificate was checked: on the device, offline, superseded, revoked by whom', async () => {
+    const offline = mount(<CertificateVerification code="signed-1" lookup={async () => ({ status: 'valid', certificate: sampleCertificate, signature: 'verified', offline: true, keysFetchedOn: '2026-12-01' })} />);
+    const note = await until(() => offline.querySelector('[data-testid=verification-offline]'), 'offline note');
+    expect(text(note)).toContain('当前离线');
+    expect(text(note)).toContain('公钥更新于 2026-12-01');
+    expect(text(offline)).not.toContain('已在本机用签发机构公钥核验签名。当前');
+    expect(await axeViolations(offline)).toEqual([]);
+
+    const online = mount(<CertificateVerification code="signed-2" lookup={async () => ({ status: 'valid', certificate: sampleCertificate, signature: 'verified' })} />);
+    await until(() => online.querySelector('[data-status="valid"]'), 'valid');
+    expect(text(online)).toContain('已在本机用签发机构公钥核验签名');
+    expect(online.querySelector('[data-testid=verification-offline]')).toBeNull();
+    // The result names the certificate by its number, not by the long signed code.
+    expect(text(online.querySelector('[data-status]')!)).toContain(sampleCertificate.number);
+
+    const superseded = mount(<CertificateVerification code={'x'.repeat(300)} lookup={async () => ({ status: 'superseded', signature: 'refused' })} />);
+    await until(() => superseded.querySelector('[data-status="superseded"]'), 'superseded');
+    expect(text(superseded)).toContain('已重新签发');
+    expect(text(superseded)).not.toContain('x'.repeat(41));
+
+    const revoked = mount(<CertificateVerification code="signed-3" lookup={async () => ({ status: 'revoked', certificate: sampleCertificate, revokedOn: '2026-12-07', reason: '产品标签与实物不符', revokedBy: '开州区农业农村委（王监管）' })} />);
+    await until(() => revoked.querySelector('[data-status="revoked"]'), 'revoked');
+    expect(text(revoked)).toContain('撤销机关');
+    expect(text(revoked)).toContain('开州区农业农村委（王监管）');
+    expect(text(revoked)).toContain('产品标签与实物不符');
+
+    const suspended = mount(<CertificateVerification code="signed-4" lookup={async () => ({ status: 'producer-suspended', certificate: sampleCertificate, message: { zh: '开具主体的达标资格已暂停', en: 'suspended' } })} />);
+    await until(() => suspended.querySelector('[data-status="producer-suspended"]'), 'producer suspended');
+    expect(text(suspended)).toContain('开具主体的达标资格已暂停');
+    expect(suspended.querySelector('.nw-verification-result--invalid')).not.toBeNull();
+  });
 });

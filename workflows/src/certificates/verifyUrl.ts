@@ -11,6 +11,14 @@ export function certificateVerifyUrl(base: string, token: string): string {
   return `${root}#/verify/${encodeURIComponent(CERTIFICATE_TITLE)}/${token}`;
 }
 
+/**
+ * The same address as the QR code carries it: the words 承诺达标合格证 written as they are (the
+ * national rule wants them in the code; phone cameras open such an address, encoding it themselves).
+ */
+export function certificateQrText(base: string, token: string): string {
+  return certificateVerifyUrl(base, token).replace(encodeURIComponent(CERTIFICATE_TITLE), CERTIFICATE_TITLE);
+}
+
 /** The token in a verification address (or in the route part after `#/verify/`), or null. */
 export function tokenOfVerifyUrl(urlOrRoute: string): string | null {
   if (typeof urlOrRoute !== 'string') return null;

@@ -10,6 +10,7 @@ import {
   fromBase64Url,
   generateAuthorityKey,
   importPrivateKey,
+  certificateQrText,
   readKeySet,
   signCertificate,
   tokenOfVerifyUrl,
@@ -130,6 +131,11 @@ describe('signed certificate tokens', () => {
     expect(tokenOfVerifyUrl(url)).toBe(token);
     expect(tokenOfVerifyUrl(`/verify/${encodeURIComponent('承诺达标合格证')}/${token}`)).toBe(token);
     expect(tokenOfVerifyUrl('https://elsewhere/#/verify/HGZ-1')).toBeNull();
+    // What the QR carries: the words as written, the same address once a camera encodes it.
+    const qr = certificateQrText('https://nongan.example.gov.cn', token);
+    expect(qr).toBe(`https://nongan.example.gov.cn/#/verify/承诺达标合格证/${token}`);
+    expect(new URL(qr).href).toBe(url);
+    expect(tokenOfVerifyUrl(qr)).toBe(token);
   });
 
   it('a key set keeps only well-formed Ed25519 keys', () => {

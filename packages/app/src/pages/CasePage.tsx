@@ -4,11 +4,12 @@
  * history with the hash-chain check, and the lifecycle diagram with the current state highlighted.
  */
 import type { FormRef, InstanceRecord } from '@nongan/engine';
-import { CaseView, CertificateCard, ErrorNotice, LifecycleDiagram, Timeline, useInstance, type FormResolver } from '@nongan/react';
+import { CaseView, CertificateCard, ErrorNotice, LifecycleDiagram, Timeline, useInstance, type CertificateData, type FormResolver } from '@nongan/react';
 import { useCallback, useEffect, useState } from 'react';
 import { usePortal, useText } from '../shell/PortalContext.js';
 import { verifyUrlHere } from '../shell/verifyLink.js';
 import { certificateOf } from './certificates.js';
+import { signedCertificateOf } from './serverCertificates.js';
 import { PendingCommands } from './PendingCommands.js';
 
 export function CasePage({ instanceId }: { instanceId: string }) {
@@ -34,9 +35,9 @@ export function CasePage({ instanceId }: { instanceId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a re-read catalogue resolves anew
     [runtime, formsRead],
   );
-  if (!actor) return null;
   const record = instance.data;
-  const certificate = record ? certificateOf(record, verifyUrlHere) : null;
+  const certificate = useCertificate(record);
+  if (!actor) return null;
   return (
     <div className="portal-case" data-testid="case-page" data-state-key={record?.stateKey} data-status={record?.status}>
       <p>
@@ -48,11 +49,13 @@ export function CasePage({ instanceId }: { instanceId: string }) {
       {certificate && (
         <section className="portal-card" aria-label={t('certificateTitle')}>
           <CertificateCard certificate={certificate} locale={locale} />
-          <p>
-            <a href={certificate.verifyUrl} data-testid="verify-link">
-              {t('verifyTitle')}
-            </a>
-          </p>
+          {certificate.verifyUrl && (
+            <p>
+              <a href={certificate.verifyUrl} data-testid="verify-link">
+                {t('verifyTitle')}
+              </a>
+            </p>
+          )}
         </section>
       )}
       <div className="portal-columns">
@@ -69,4 +72,37 @@ export function CasePage({ instanceId }: { instanceId: string }) {
       </div>
     </div>
   );
+}
+
+/**
+ * The certificate the case issued: on the server with the QR on its signed verification address
+ * (asked once the case has one), in the browser-only portal with the local code.
+ */
+function useCertificate(record: InstanceRecord | undefined): CertificateData | null {
+  const { runtime } = usePortal();
+  const connection = runtime.server?.connection;
+  const local = record ? certificateOf(record, verifyUrlHere) : null;
+  const [signed, setSigned] = useState<{ instanceId: string; certificate: CertificateData | null } | null>(null);
+  const number = local?.number;
+  useEffect(() => {
+    if (!connection || !record || !number) return;
+    let live = true;
+    signedCertificateOf(connection, record, `${window.location.origin}${window.location.pathname}`).then(
+      (certificate) => live && setSigned({ instanceId: record.id, certificate }),
+      // Not signed yet (offline): the printed fields, with the number in the QR for a typed lookup.
+      () => live && setSigned({ instanceId: record.id, certificate: withoutAddress(certificateOf(record, () => '')) }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- signed once per case and number
+  }, [connection, record?.id, number]);
+  if (!connection) return local;
+  return signed && signed.instanceId === record?.id ? signed.certificate : null;
+}
+
+function withoutAddress(certificate: CertificateData | null): CertificateData | null {
+  if (!certificate) return null;
+  const { verifyUrl: _url, ...printed } = certificate;
+  return printed;
 }

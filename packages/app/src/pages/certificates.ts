@@ -8,7 +8,7 @@ import type { CertificateData, VerificationResult } from '@nongan/react';
 import { BASE_FORMS, instanceIdOfNumber, parseVerificationCode, type BatchContext } from '@nongan/workflows';
 
 /** The certificate is a Chinese document: its unit is printed as the batch form names it (head → 头/只). */
-function unitName(unit: string): string {
+export function unitName(unit: string): string {
   const options = BASE_FORMS.get('sic-batch')?.definition.fields.unit?.options ?? [];
   return options.find((o) => o.value === unit)?.label.zh ?? unit;
 }

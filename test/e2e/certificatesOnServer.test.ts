@@ -1,0 +1,118 @@
+/**
+ * Certificates anyone can verify anywhere (issue 14), through the server portal in Chromium: a
+ * Kaizhou farm's issued certificate carries a QR code that decodes (jsQR) to the verification
+ * address with the server-signed token; a stranger's phone, not signed in, opens it and sees the
+ * certificate verified on the device and in force on the server. Without a network the page still
+ * checks signatures with the keys it kept, says the live status is unknown, and refuses a tampered
+ * code; back online, an official's revocation shows with who revoked it and why.
+ */
+import { describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import type { Page } from 'playwright-core';
+import { toChinaDate } from '@nongan/engine';
+import { sampleData, splitToken, toBase64Url, certificateVerifyUrl } from '@nongan/workflows';
+import { DEMO_PASSWORD } from '../../packages/server/src/demo/seedDemoAccounts.js';
+import { commandId, signIn as apiSignIn } from '../../packages/server/test/support/api.js';
+import { ready, screenshot } from './portal.js';
+import { serverPortalForFile, signedIn, together } from './serverPortal.js';
+
+const portal = serverPortalForFile('certificates');
+const PHONE = { width: 390, height: 844 };
+
+async function certifiedCase(subject: string): Promise<string> {
+  const [found] = await portal.server.runtime.engine.query({ workflowId: 'selfInspectToCertificate', subject, state: 'certified', limit: 1 });
+  if (!found) throw new Error(`the demo data has no issued certificate of ${subject}`);
+  return found.id;
+}
+
+/** Rasterises the certificate's QR code in the page and decodes it here (the bytes as written, UTF-8). */
+async function decodeQrOnPage(page: Page): Promise<string | null> {
+  const { data, size } = await page.evaluate(async () => {
+    const svg = document.querySelector('article.nw-cert svg') as SVGSVGElement;
+    const scale = 4;
+    const size = Number(svg.getAttribute('width')) * scale;
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, size, size);
+    context.drawImage(image, 0, 0, size, size);
+    return { data: Array.from(context.getImageData(0, 0, size, size).data), size };
+  });
+  const code = jsQR(Uint8ClampedArray.from(data), size, size);
+  return code ? new TextDecoder().decode(new Uint8Array(code.binaryData)) : null;
+}
+
+async function verifyTyped(page: Page, input: string): Promise<void> {
+  const search = page.getByRole('searchbox');
+  await search.fill(input);
+  await page.getByRole('button', { name: '核验' }).click();
+}
+
+const result = (page: Page) => page.locator('.nw-verification-result');
+
+describe('certificates verified anywhere, through the server', () => {
+  it('the QR opens a stranger\'s verification page; offline it checks signatures with kept keys; a revocation shows by name', async () => {
+    const caseId = await certifiedCase('kaizhou-producer-3');
+    const farm = await signedIn(portal, 'kaizhou-producer-3', { viewport: PHONE });
+    const strangerContext = await portal.browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const stranger = { login: 'stranger', context: strangerContext, page: await strangerContext.newPage(), errors: [] as string[], consoleErrors: [] as string[] };
+    stranger.page.on('pageerror', (error) => stranger.errors.push(String(error)));
+    await together('certificates-server', [farm, stranger], async () => {
+      await farm.page.goto(`${portal.url}#/case/${encodeURIComponent(caseId)}`);
+      const link = farm.page.getByTestId('verify-link');
+      await link.waitFor();
+      const href = (await link.getAttribute('href')) ?? '';
+      expect(href).toContain(`#/verify/${encodeURIComponent('承诺达标合格证')}/`);
+      const scanned = await decodeQrOnPage(farm.page);
+      expect(scanned).toBe(href.replace(encodeURIComponent('承诺达标合格证'), '承诺达标合格证'));
+
+      // Another phone, nobody signed in: the camera opens the address.
+      await stranger.page.goto(scanned!);
+      await ready(stranger.page);
+      await expect.poll(() => result(stranger.page).getAttribute('data-status'), { timeout: 30_000 }).toBe('valid');
+      const text = await stranger.page.getByTestId('verify-page').innerText();
+      expect(text).toContain('核验通过');
+      expect(text).toContain('已在本机用签发机构公钥核验签名');
+      expect(text).not.toMatch(/productName|producerName|selfInspectToCertificate/);
+      await screenshot(stranger.page, 'certificate-verified-on-server');
+
+      // No signal at the market: another farm's certificate still checks on the device, and the page says what it cannot know.
+      const otherId = await certifiedCase('kaizhou-producer-4');
+      const other = await portal.server.runtime.certificates.ensure(await portal.server.runtime.engine.get(otherId));
+      const otherUrl = certificateVerifyUrl(portal.url, other!.token);
+      await stranger.context.setOffline(true);
+      await verifyTyped(stranger.page, otherUrl);
+      await expect.poll(() => stranger.page.getByTestId('verification-offline').innerText(), { timeout: 30_000 }).toContain('当前离线');
+      expect(await result(stranger.page).getAttribute('data-status')).toBe('valid');
+      // A code whose quantity was raised after signing is refused on the device, offline too.
+      const { content, signature } = splitToken(other!.token)! as { content: { q: number }; signature: Uint8Array };
+      const forged = `${toBase64Url(new TextEncoder().encode(JSON.stringify({ ...content, q: content.q * 10 })))}.${toBase64Url(signature)}`;
+      await verifyTyped(stranger.page, certificateVerifyUrl(portal.url, forged));
+      await expect.poll(() => result(stranger.page).getAttribute('data-status'), { timeout: 30_000 }).toBe('mismatch');
+      expect(await result(stranger.page).innerText()).toContain('签名');
+      await screenshot(stranger.page, 'certificate-forged-offline');
+      await stranger.context.setOffline(false);
+
+      // The district bureau revokes the first certificate; the stranger's next check shows it, by name.
+      const district = await apiSignIn(portal.server.baseUrl, 'kaizhou-district', DEMO_PASSWORD);
+      const revoked = await district.post(`/api/cases/${caseId}/events`, {
+        type: 'REVOKE_CERTIFICATE',
+        data: { ...sampleData('kaizhou', 'sic-certificate-revocation'), reason: '产品标签与实物不符', revokedOn: toChinaDate(Date.now()) },
+        commandId: commandId('revoke'),
+      });
+      expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+      await stranger.page.goto(scanned!);
+      await stranger.page.reload();
+      await ready(stranger.page);
+      await expect.poll(() => result(stranger.page).getAttribute('data-status'), { timeout: 30_000 }).toBe('revoked');
+      const revokedText = await stranger.page.getByTestId('verify-page').innerText();
+      expect(revokedText).toContain('产品标签与实物不符');
+      expect(revokedText).toContain('农业农村局');
+      await screenshot(stranger.page, 'certificate-revoked-on-server');
+    });
+  });
+});
