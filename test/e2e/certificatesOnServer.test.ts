@@ -81,13 +81,15 @@ describe('certificates verified anywhere, through the server', () => {
       await screenshot(stranger.page, 'certificate-verified-on-server');
 
       // No signal at the market: another farm's certificate still checks on the device, and the page says what it cannot know.
-      const otherId = await certifiedCase('kaizhou-producer-4');
+      const otherId = await certifiedCase('kaizhou-producer-1');
       const other = await portal.server.runtime.certificates.ensure(await portal.server.runtime.engine.get(otherId));
       const otherUrl = certificateVerifyUrl(portal.url, other!.token);
       await stranger.context.setOffline(true);
       await verifyTyped(stranger.page, otherUrl);
       await expect.poll(() => stranger.page.getByTestId('verification-offline').innerText(), { timeout: 30_000 }).toContain('当前离线');
       expect(await result(stranger.page).getAttribute('data-status')).toBe('valid');
+      // The issuer's signed status list, kept from the first check, backs the offline answer.
+      expect(await stranger.page.getByTestId('verification-offline').innerText()).toContain('撤销名单');
       // A code whose quantity was raised after signing is refused on the device, offline too.
       const { content, signature } = splitToken(other!.token)! as { content: { q: number }; signature: Uint8Array };
       const forged = `${toBase64Url(new TextEncoder().encode(JSON.stringify({ ...content, q: content.q * 10 })))}.${toBase64Url(signature)}`;
@@ -113,6 +115,15 @@ describe('certificates verified anywhere, through the server', () => {
       expect(revokedText).toContain('产品标签与实物不符');
       expect(revokedText).toContain('农业农村局');
       await screenshot(stranger.page, 'certificate-revoked-on-server');
+
+      // Later, offline: the refreshed status list on the device still says it is revoked.
+      await stranger.context.setOffline(true);
+      await verifyTyped(stranger.page, otherUrl);
+      await expect.poll(() => stranger.page.getByTestId('verification-offline').isVisible(), { timeout: 30_000 }).toBe(true);
+      await verifyTyped(stranger.page, scanned!);
+      await expect.poll(() => result(stranger.page).getAttribute('data-status'), { timeout: 30_000 }).toBe('revoked');
+      expect(await stranger.page.getByTestId('verification-offline').innerText()).toContain('撤销名单');
+      await stranger.context.setOffline(false);
     });
   });
 });

@@ -43,6 +43,7 @@ export { signCertificate, splitToken, toBase64Url, fromBase64Url, CONTENT_KEYS, 
 export { readKeySet, generateAuthorityKey, importPrivateKey, importPublicKey, type CertificateJwk, type CertificateKeySet } from './certificates/certificateKeySet.js';
 export { verifyCertificateToken, isCertificateContent, type TokenCheck, type TokenRefusal } from './certificates/verifyCertificateToken.js';
 export { certificateQrText, certificateVerifyUrl, tokenOfVerifyUrl } from './certificates/verifyUrl.js';
+export { signStatusList, verifyStatusList, listedStatus, type StatusListContent, type StatusListCheck, type ListedStatus } from './certificates/statusList.js';
 export { CERTIFICATE_STATUSES, STANDING_MESSAGES, type CertificateStatus, type CertificateStanding, type PublicCertificate } from './certificates/certificateStanding.js';
 
 // Calculations

@@ -7,9 +7,12 @@
  */
 import type { LocalText } from '@nongan/engine';
 import {
+  listedStatus,
   readKeySet,
   tokenOfVerifyUrl,
   verifyCertificateToken,
+  verifyStatusList,
+  type ListedStatus,
   type CertificateContent,
   type CertificateKeySet,
   type CertificateStanding,
@@ -30,6 +33,8 @@ export interface CertificateVerifierOptions {
   now?: () => number;
   /** How long a kept key set is used before it is fetched again (default one hour, the server's max-age). */
   keySetMaxAgeMs?: number;
+  /** How old a kept status list may get before a verification online fetches it again (default ten minutes). */
+  statusListMaxAgeMs?: number;
   timeoutMs?: number;
 }
 
@@ -47,6 +52,8 @@ export interface CertificateCheck {
   standing: CertificateStanding | null;
   /** The key set used: when it was fetched, and whether the network failed so a kept one was used. */
   keys: { fetchedAt: number; fromCache: boolean } | null;
+  /** Offline: what the authority's signed status list kept on this device says, and as of when. */
+  listed?: { status: ListedStatus; asOf: string };
 }
 
 export interface CertificateVerifier {
@@ -54,8 +61,10 @@ export interface CertificateVerifier {
 }
 
 export const KEY_SET_STORAGE_KEY = 'nongan-certificate-keys';
+export const STATUS_LIST_STORAGE_KEY = 'nongan-certificate-status';
 const TOKEN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const NUMBER = /^[A-Za-z0-9-]{1,64}$/;
+const LISTED_STANDINGS = new Set<string>(['revoked', 'fake', 'producer-blacklisted']);
 
 const NO_KEYS: LocalText = { zh: '本机尚未缓存签发机构公钥且无法联网，暂不能核验签名', en: 'No issuing keys are kept on this device and the network is unreachable: the signature cannot be checked yet' };
 
@@ -72,6 +81,7 @@ export function createCertificateVerifier(options: CertificateVerifierOptions = 
   const now = options.now ?? Date.now;
   const maxAge = options.keySetMaxAgeMs ?? 3_600_000;
   const timeoutMs = options.timeoutMs ?? 8000;
+  const listMaxAge = options.statusListMaxAgeMs ?? 600_000;
   let memory: { keySet: CertificateKeySet; fetchedAt: number } | null = null;
 
   /** A reply, or null when the network (not the server) failed. */
@@ -117,6 +127,40 @@ export function createCertificateVerifier(options: CertificateVerifierOptions = 
     return cached ? { ...cached, fromCache: true } : null;
   }
 
+  const listKey = (authority: string) => `${STATUS_LIST_STORAGE_KEY}:${authority}`;
+  function keptList(authority: string): { token: string; fetchedAt: number } | null {
+    try {
+      const parsed = JSON.parse(storage?.getItem(listKey(authority)) ?? 'null') as { token?: unknown; fetchedAt?: unknown } | null;
+      return typeof parsed?.token === 'string' && typeof parsed.fetchedAt === 'number' ? { token: parsed.token, fetchedAt: parsed.fetchedAt } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps the authority's status list fresh while online, for the next offline check. */
+  async function refreshList(authority: string, force: boolean): Promise<void> {
+    const kept = keptList(authority);
+    if (!storage || (!force && kept && now() - kept.fetchedAt < listMaxAge)) return;
+    // Forced: past the browser's HTTP cache too (the list may be cached for a minute).
+    const reply = await call(`/api/certificates/status-lists/${encodeURIComponent(authority)}`, force ? { cache: 'no-cache' } : {});
+    const body = reply?.ok ? ((await reply.json().catch(() => null)) as { token?: unknown } | null) : null;
+    if (typeof body?.token !== 'string') return;
+    try {
+      storage.setItem(listKey(authority), JSON.stringify({ token: body.token, fetchedAt: now() }));
+    } catch {
+      // storage full: offline checks fall back to the signature alone
+    }
+  }
+
+  /** Offline: what the kept, signature-checked list says of the certificate. */
+  async function fromKeptList(content: CertificateContent, keySet: CertificateKeySet): Promise<CertificateCheck['listed']> {
+    const kept = keptList(content.a);
+    if (!kept) return undefined;
+    const list = await verifyStatusList(kept.token, keySet);
+    if (!list.ok || list.content.a !== content.a) return undefined;
+    return { status: listedStatus(list.content, content.no, content.s), asOf: list.content.at };
+  }
+
   async function standingOf(path: string, init?: RequestInit): Promise<(CertificateStanding & { signature?: string }) | null> {
     const reply = await call(path, init);
     if (!reply) return null;
@@ -149,7 +193,10 @@ export function createCertificateVerifier(options: CertificateVerifierOptions = 
       const keyInfo = keys ? { fetchedAt: keys.fetchedAt, fromCache: keys.fromCache } : null;
       if (!check) return { input: 'token', signature: 'no-keys', signatureMessage: NO_KEYS, standing, keys: keyInfo };
       if (!check.ok) return { input: 'token', signature: check.reason, signatureMessage: check.message, standing, keys: keyInfo };
-      return { input: 'token', signature: 'valid', content: check.content, standing, keys: keyInfo };
+      // A live answer the kept list may not know yet (a revocation since) refreshes it at once.
+      if (standing) await refreshList(check.content.a, LISTED_STANDINGS.has(standing.status));
+      const listed = standing ? undefined : await fromKeptList(check.content, keys!.keySet);
+      return { input: 'token', signature: 'valid', content: check.content, standing, keys: keyInfo, ...(listed ? { listed } : {}) };
     },
   };
 }

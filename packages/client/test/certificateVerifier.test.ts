@@ -9,7 +9,7 @@ import { toChinaDate } from '@nongan/engine';
 import { createTestDatabase } from '@nongan/engine/testing/postgres';
 import { certificateVerifyUrl, sampleData, splitToken, toBase64Url } from '@nongan/workflows';
 import { inProcessServer, type InProcessServer } from '../../server/test/support/servers.js';
-import { registerFarms } from '../../server/test/support/fixtures.js';
+import { regionBureau, registerFarms } from '../../server/test/support/fixtures.js';
 import { commandId, signIn, type Api } from '../../server/test/support/api.js';
 import { createCertificateVerifier, KEY_SET_STORAGE_KEY, type KeyValueStorage } from '../src/certificateVerifier.js';
 
@@ -19,6 +19,7 @@ const FARM = 'farm-verifier';
 let server: InProcessServer;
 let farm: Api;
 let admin: Api;
+let district: Api;
 
 const network = { online: true };
 const edge: typeof fetch = async (input, init) => {
@@ -30,7 +31,7 @@ const memoryStorage = (): KeyValueStorage & { map: Map<string, string> } => {
   return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
 };
 
-async function issuedToken(productName: string): Promise<{ token: string; number: string }> {
+async function issuedToken(productName: string): Promise<{ token: string; number: string; caseId: string }> {
   const s = (id: string) => sampleData(REGION, id);
   const started = await farm.post('/api/cases', { workflowId: 'selfInspectToCertificate', region: REGION, subject: FARM, data: { ...s('sic-batch'), productName }, commandId: commandId('batch') });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
@@ -43,7 +44,7 @@ async function issuedToken(productName: string): Promise<{ token: string; number
   }
   const signed = await farm.get(`/api/cases/${id}/certificate`);
   expect(signed.status).toBe(200);
-  return signed.body;
+  return { ...signed.body, caseId: id };
 }
 
 beforeAll(async () => {
@@ -51,7 +52,9 @@ beforeAll(async () => {
   await registerFarms(server.runtime.subjects, REGION, [FARM]);
   await server.runtime.accounts.create({ login: 'farm', displayName: '农户', password: PASSWORD, roles: ['producer'], region: REGION, subjects: [FARM], dataScope: 'self' });
   await server.runtime.accounts.create({ login: 'admin', displayName: '管理员', password: PASSWORD, roles: ['admin'], dataScope: 'all' });
+  await server.runtime.accounts.create({ login: 'district', displayName: '区级监管', password: PASSWORD, roles: ['district'], region: REGION, organisationId: await regionBureau(server.runtime.organisations, REGION), dataScope: 'org-and-below' });
   farm = await signIn(server.baseUrl, 'farm', PASSWORD);
+  district = await signIn(server.baseUrl, 'district', PASSWORD);
   admin = await signIn(server.baseUrl, 'admin', PASSWORD);
 }, 120_000);
 
@@ -85,6 +88,37 @@ describe('the public certificate verifier', () => {
       // Never online on this device: nothing to check the signature with.
       const blank = await createCertificateVerifier({ baseUrl: server.baseUrl, fetch: edge, storage: memoryStorage() }).verify(token);
       expect(blank).toMatchObject({ signature: 'no-keys', standing: null, keys: null });
+    } finally {
+      network.online = true;
+    }
+  });
+
+  it('offline, the signed status list kept on the device still tells a revoked certificate, as of when', async () => {
+    const storage = memoryStorage();
+    const kept = await issuedToken('谷子');
+    const revokedLater = await issuedToken('芝麻');
+    const verifier = createCertificateVerifier({ baseUrl: server.baseUrl, fetch: edge, storage, statusListMaxAgeMs: 0 });
+    await verifier.verify(kept.token);
+    const revoked = await district.post(`/api/cases/${revokedLater.caseId}/events`, { type: 'REVOKE_CERTIFICATE', data: { ...sampleData(REGION, 'sic-certificate-revocation'), reason: '标签错误', revokedOn: toChinaDate(Date.now()) }, commandId: commandId('revoke') });
+    expect(revoked.status, JSON.stringify(revoked.body)).toBe(200);
+    // Online once more: the answer is live, and the kept list is refreshed on the way.
+    expect((await verifier.verify(revokedLater.token)).standing).toMatchObject({ status: 'revoked', revocation: { reason: '标签错误' } });
+    network.online = false;
+    try {
+      const offline = await verifier.verify(revokedLater.token);
+      expect(offline).toMatchObject({ signature: 'valid', standing: null, listed: { status: 'revoked' } });
+      expect(Date.parse(offline.listed!.asOf)).toBeGreaterThan(Date.now() - 60_000);
+      expect((await verifier.verify(kept.token)).listed).toMatchObject({ status: 'not-listed' });
+      // An edited list (a number taken out) fails its signature and is not used.
+      const key = [...storage.map.keys()].find((k) => k.startsWith('nongan-certificate-status:'))!;
+      const { token } = JSON.parse(storage.map.get(key)!) as { token: string };
+      const [body, signature] = token.split('.') as [string, string];
+      const content = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(body.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0))));
+      const edited = `${toBase64Url(new TextEncoder().encode(JSON.stringify({ ...content, r: [] })))}.${signature}`;
+      storage.map.set(key, JSON.stringify({ token: edited, fetchedAt: Date.now() }));
+      const afterEdit = await verifier.verify(revokedLater.token);
+      expect(afterEdit.listed).toBeUndefined();
+      expect(afterEdit).toMatchObject({ signature: 'valid', standing: null });
     } finally {
       network.online = true;
     }

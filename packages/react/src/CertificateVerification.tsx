@@ -113,6 +113,7 @@ function Result({ result, code, locale }: { result: VerificationResult; code: st
         {result.offline && (
           <p role="status" data-testid="verification-offline">
             {say('verifyOffline', locale)}
+            {result.statusListOn && <> {say('verifyStatusListOn', locale).replace('{date}', result.statusListOn)}</>}
             {result.keysFetchedOn && <> {say('verifyKeysFetchedOn', locale).replace('{date}', result.keysFetchedOn)}</>}
           </p>
         )}

@@ -132,6 +132,8 @@ export type VerificationResult = (
   signature?: 'verified' | 'refused';
   offline?: boolean;
   keysFetchedOn?: string;
+  /** Offline: the answer also rests on the issuer's signed status list of this date, kept on the device. */
+  statusListOn?: string;
 };
 
 export const VERIFICATION_STATUSES = ['valid', 'retention-ended', 'revoked', 'superseded', 'producer-suspended', 'fake', 'not-found', 'mismatch', 'invalid-code'] as const;

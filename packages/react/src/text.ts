@@ -144,6 +144,7 @@ export const ui = {
   verifySignatureChecked: t('已在本机用签发机构公钥核验签名。', 'The signature was checked on this device with the issuer’s published key.'),
   verifyOffline: t('当前离线：签名已在本机核验，但暂时无法查询撤销等实时状态，请联网后再次核验。', 'Offline: the signature was checked on this device, but the live status (revocation and the like) cannot be asked now; check again when online.'),
   verifyKeysFetchedOn: t('公钥更新于 {date}', 'Keys fetched on {date}'),
+  verifyStatusListOn: t('已对照 {date} 的撤销名单（已验签）。', 'Checked against the signed status list of {date}.'),
   revokedBy: t('撤销机关', 'Revoked by'),
   revokedOn: t('撤销日期', 'Revoked on'),
   revokedReason: t('撤销原因', 'Reason'),

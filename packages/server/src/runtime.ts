@@ -21,6 +21,7 @@ import { LiveSteps } from './live/liveSteps.js';
 import { CertificateKeyRing } from './certificates/certificateKeyRing.js';
 import { CertificateRegister } from './certificates/certificateRegister.js';
 import { CertificateStandings } from './certificates/certificateStanding.js';
+import { StatusLists } from './certificates/statusLists.js';
 import type { ServerServices } from './services.js';
 import { startWorkers, type Workers } from './workers.js';
 
@@ -82,6 +83,7 @@ export async function createServerRuntime(
       certificateKeys,
       certificates,
       certificateStandings: new CertificateStandings(engine, certificates, accounts, organisations),
+      statusLists: new StatusLists(engine, subjects, certificateKeys, () => clock.now()),
       live,
       designs,
       forms,

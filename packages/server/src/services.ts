@@ -14,6 +14,7 @@ import type { LiveSteps } from './live/liveSteps.js';
 import type { CertificateKeyRing } from './certificates/certificateKeyRing.js';
 import type { CertificateRegister } from './certificates/certificateRegister.js';
 import type { CertificateStandings } from './certificates/certificateStanding.js';
+import type { StatusLists } from './certificates/statusLists.js';
 
 export interface ServerServices {
   engine: Engine;
@@ -35,6 +36,7 @@ export interface ServerServices {
   certificateKeys: CertificateKeyRing;
   certificates: CertificateRegister;
   certificateStandings: CertificateStandings;
+  statusLists: StatusLists;
   secureCookies: boolean;
   demo: boolean;
   /** Whether the database answers (readiness). */

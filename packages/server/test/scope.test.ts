@@ -141,8 +141,8 @@ describe('the farms each account is shown', () => {
 
 describe('authorization matrix: every route of the API document × accounts', () => {
   /** Routes anyone may call (sign-in, health, the API document, reference data, setting a password from a link). */
-  const PUBLIC = new Set(['POST /api/session', 'GET /api/health', 'GET /api/ready', 'POST /api/session/password', 'GET /api/regions', 'GET /api/regions/{region}/forms', 'GET /api/regions/{region}/forms/{formId}', 'GET /api/calendar/days', 'GET /api/calendar/add-working-days', 'GET /.well-known/jwks.json', 'POST /api/certificates/verify', 'GET /api/certificates/{number}']);
-  const fill = (path: string) => path.replace('{instanceId}', caseId).replace('{accountId}', 'no-such-account').replace('{region}', 'jiyuan').replace('{formId}', 'qr-registration').replace('{number}', 'HGZ-0').replace('{kid}', 'no-such-key');
+  const PUBLIC = new Set(['POST /api/session', 'GET /api/health', 'GET /api/ready', 'POST /api/session/password', 'GET /api/regions', 'GET /api/regions/{region}/forms', 'GET /api/regions/{region}/forms/{formId}', 'GET /api/calendar/days', 'GET /api/calendar/add-working-days', 'GET /.well-known/jwks.json', 'POST /api/certificates/verify', 'GET /api/certificates/{number}', 'GET /api/certificates/status-lists/{authority}']);
+  const fill = (path: string) => path.replace('{instanceId}', caseId).replace('{accountId}', 'no-such-account').replace('{region}', 'jiyuan').replace('{formId}', 'qr-registration').replace('{number}', 'HGZ-0').replace('{kid}', 'no-such-key').replace('{authority}', 'kaizhou');
 
   it('nobody gets past a route that needs a session; only administrators reach the administration routes', async () => {
     const doc = (await api(server.baseUrl).get('/api/openapi.json')).body;

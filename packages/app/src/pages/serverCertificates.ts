@@ -7,7 +7,7 @@ import { EngineError, type InstanceRecord } from '@nongan/engine';
 import type { ServerConnection } from '@nongan/client';
 import type { CertificateCheck } from '@nongan/client/certificates';
 import type { CertificateBasis, CertificateData, VerificationResult } from '@nongan/react';
-import { certificateQrText, certificateVerifyUrl, type CertificateContent, type PublicCertificate } from '@nongan/workflows';
+import { certificateQrText, certificateVerifyUrl, STANDING_MESSAGES, type CertificateContent, type PublicCertificate } from '@nongan/workflows';
 import { certificateOf, unitName } from './certificates.js';
 
 /** The case's certificate with the QR on the server-signed token (signed on first request). */
@@ -67,7 +67,17 @@ export function verificationResultOf(check: CertificateCheck, formatDay: (at: nu
   if (!standing) {
     if (check.input === 'number') throw OFFLINE_NUMBER;
     if (signature !== 'verified' || !certificate) throw OFFLINE_NO_KEYS;
-    return { status: 'valid', certificate, offline: true, ...how };
+    const offline = { offline: true, ...how, ...(check.listed ? { statusListOn: formatDay(Date.parse(check.listed.asOf)) } : {}) };
+    switch (check.listed?.status) {
+      case 'revoked':
+        return { status: 'revoked', certificate, ...offline };
+      case 'fake':
+        return { status: 'fake', certificate, ...offline };
+      case 'producer-blacklisted':
+        return { status: 'producer-suspended', certificate, message: STANDING_MESSAGES['producer-blacklisted'], ...offline };
+      default:
+        return { status: 'valid', certificate, ...offline };
+    }
   }
   const message = { message: standing.message };
   switch (standing.status) {

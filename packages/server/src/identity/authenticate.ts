@@ -72,6 +72,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /.well-known/jwks.json',
   'POST /api/certificates/verify',
   'GET /api/certificates/:number',
+  'GET /api/certificates/status-lists/:authority',
 ]);
 
 /**

@@ -5,7 +5,8 @@
  * Public checks carry no session and change nothing but the check log.
  */
 import type { RoutePlugin } from '../http/typeProvider.js';
-import { CERTIFICATE_STATUSES, regionProfile, verifyCertificateToken } from '@nongan/workflows';
+import { CERTIFICATE_STATUSES, isRegionId, regionProfile, verifyCertificateToken } from '@nongan/workflows';
+import { STATUS_LIST_MAX_AGE_MS } from '../certificates/statusLists.js';
 import { visibleCase } from '../http/caseAccess.js';
 import { apiError } from '../http/errors.js';
 import { errorReplies, id, localText } from '../http/schemas.js';
@@ -97,7 +98,7 @@ const signedCertificate = {
 } as const;
 
 export function certificateRoutes(services: ServerServices): RoutePlugin {
-  const { engine, certificateKeys, certificates, certificateStandings, audit } = services;
+  const { engine, certificateKeys, certificates, certificateStandings, statusLists, audit } = services;
   return async (app) => {
     app.get(
       '/.well-known/jwks.json',
@@ -140,6 +141,24 @@ export function certificateRoutes(services: ServerServices): RoutePlugin {
         const result = await certificateStandings.of(check.content.no, token);
         await certificates.recordCheck(check.content.no, result.status, place ?? null);
         return { signature: 'valid' as const, ...result };
+      },
+    );
+
+    app.get(
+      '/api/certificates/status-lists/:authority',
+      {
+        schema: {
+          tags: ['certificates'],
+          summary: 'The authority\'s signed status list (revoked and fake certificate numbers, producers on the credit record), for verifiers to keep for offline checks; anyone may call it',
+          params: { type: 'object', required: ['authority'], properties: { authority: id } },
+          response: { 200: { type: 'object', required: ['token', 'madeAt'], properties: { token: { type: 'string' }, madeAt: { type: 'integer' } } }, ...errorReplies },
+        },
+      },
+      async (request, reply) => {
+        const authority = request.params.authority;
+        if (!isRegionId(authority)) throw apiError('not-found', `no issuing authority ${authority}`, `没有签发机构 ${authority}`, { path: 'authority' });
+        reply.header('cache-control', `public, max-age=${STATUS_LIST_MAX_AGE_MS / 1000}`);
+        return statusLists.of(authority);
       },
     );
 
