@@ -124,6 +124,28 @@ describe('certificates verified anywhere, through the server', () => {
       await expect.poll(() => result(stranger.page).getAttribute('data-status'), { timeout: 30_000 }).toBe('revoked');
       expect(await stranger.page.getByTestId('verification-offline').innerText()).toContain('撤销名单');
       await stranger.context.setOffline(false);
+
+      // Online, the forged code reaches the server's record; the bureau's dashboard lists it.
+      await verifyTyped(stranger.page, certificateVerifyUrl(portal.url, forged));
+      await expect.poll(() => result(stranger.page).getAttribute('data-status'), { timeout: 30_000 }).toBe('mismatch');
+      const bureau = await signedIn(portal, 'kaizhou-district');
+      try {
+        await bureau.page.goto(`${portal.url}#/dashboard/kaizhou`);
+        const checks = bureau.page.getByTestId('certificate-checks');
+        await checks.waitFor({ timeout: 30_000 });
+        await expect.poll(() => checks.locator('tr[data-outcome=bad-signature]').count(), { timeout: 30_000 }).toBe(1);
+        const row = await checks.locator('tr[data-outcome=bad-signature]').innerText();
+        expect(row).toContain('签名不符');
+        expect(row).toContain(other!.number);
+        expect(await checks.innerText()).toContain('已撤销的合格证');
+        await screenshot(bureau.page, 'certificate-checks-dashboard');
+      } finally {
+        await bureau.context.close();
+      }
+      // The public sees no such card.
+      await stranger.page.goto(`${portal.url}#/dashboard/kaizhou`);
+      await stranger.page.getByTestId('dashboard').waitFor();
+      expect(await stranger.page.getByTestId('certificate-checks').count()).toBe(0);
     });
   });
 });

@@ -44,7 +44,7 @@ export { readKeySet, generateAuthorityKey, importPrivateKey, importPublicKey, ty
 export { verifyCertificateToken, isCertificateContent, type TokenCheck, type TokenRefusal } from './certificates/verifyCertificateToken.js';
 export { certificateQrText, certificateVerifyUrl, tokenOfVerifyUrl } from './certificates/verifyUrl.js';
 export { signStatusList, verifyStatusList, listedStatus, type StatusListContent, type StatusListCheck, type ListedStatus } from './certificates/statusList.js';
-export { CERTIFICATE_STATUSES, STANDING_MESSAGES, type CertificateStatus, type CertificateStanding, type PublicCertificate } from './certificates/certificateStanding.js';
+export { CERTIFICATE_STATUSES, CHECK_OUTCOME_LABELS, PROBLEM_OUTCOMES, STANDING_MESSAGES, type CertificateStatus, type CertificateStanding, type PublicCertificate } from './certificates/certificateStanding.js';
 
 // Calculations
 export * from './calc/subsidy.js';

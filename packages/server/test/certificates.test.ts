@@ -116,10 +116,27 @@ describe('signed certificates on the server', () => {
 
     const checks = await who.admin!.get('/api/admin/certificate-checks?outcome=bad-signature');
     expect(checks.status).toBe(200);
-    expect(checks.body[0]).toMatchObject({ outcome: 'bad-signature', place: MARKET, number: null });
+    // A forged code is logged with what it claims: the number and the authority it impersonates.
+    expect(checks.body[0]).toMatchObject({ outcome: 'bad-signature', place: MARKET, number: first.number, authority: REGION });
     const all = (await who.admin!.get('/api/admin/certificate-checks')).body as Array<{ outcome: string }>;
     expect(all.map((c) => c.outcome)).toEqual(expect.arrayContaining(['valid', 'bad-signature', 'malformed', 'not-found']));
     expect((await who.farm!.get('/api/admin/certificate-checks')).status).toBe(403);
+
+    // The region's regulators see them on their dashboard: counted by outcome, the problems one by one, by name.
+    const board = await who.district!.get('/api/certificates/checks?days=7');
+    expect(board.status, JSON.stringify(board.body)).toBe(200);
+    expect(board.body.region).toBe(REGION);
+    const count = (outcome: string) => board.body.counts.find((c: { outcome: string }) => c.outcome === outcome)?.count;
+    expect(count('bad-signature')).toBe(1);
+    expect(count('valid')).toBeGreaterThanOrEqual(2);
+    expect(board.body.problems[0]).toMatchObject({ outcome: 'bad-signature', place: MARKET, number: first.number, label: { zh: '签名不符（疑似伪造或篡改）' } });
+    expect(board.body.problems.map((p: { outcome: string }) => p.outcome)).not.toContain('valid');
+    // Nobody else: not the farm, not another region's regulator.
+    expect((await who.farm!.get('/api/certificates/checks')).status).toBe(403);
+    const other = await who.district!.get('/api/certificates/checks?region=luoyang');
+    expect(other.status).toBe(403);
+    expect(other.body.details.reason).toBe('scope');
+    expect((await who.admin!.get('/api/certificates/checks?region=luoyang')).body).toMatchObject({ region: 'luoyang', problems: [] });
   });
 
   let second: { caseId: string; number: string; token: string; kid: string };

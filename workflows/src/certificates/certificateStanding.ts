@@ -53,3 +53,26 @@ export interface CertificateStanding {
   certificate?: PublicCertificate;
   revocation?: { on: string; reason: string; by: string; organisation: LocalText | null };
 }
+
+/** What a public check found, as the regulators' dashboard names it: a standing, or why a code's signature failed. */
+export const CHECK_OUTCOME_LABELS: Record<string, LocalText> = {
+  valid: { zh: '真实有效', en: 'Genuine' },
+  'retention-ended': { zh: '真实（留存期满）', en: 'Genuine (retention over)' },
+  revoked: { zh: '已撤销的合格证', en: 'Revoked certificate' },
+  superseded: { zh: '已作废的旧版合格证', en: 'Superseded printing' },
+  fake: { zh: '已认定虚假的合格证', en: 'Certificate found fake' },
+  'producer-blacklisted': { zh: '开具主体在信用黑名单', en: 'Producer on the credit record' },
+  'producer-suspended': { zh: '开具主体资格暂停', en: 'Producer suspended' },
+  'producer-exited': { zh: '开具主体已退出', en: 'Producer exited' },
+  'record-altered': { zh: '登记记录校验失败', en: 'Record fails its check' },
+  'not-found': { zh: '查无此证', en: 'No such certificate' },
+  malformed: { zh: '无法识别的码', en: 'Unreadable code' },
+  'unknown-key': { zh: '未公布的签名密钥（疑似伪造）', en: 'Unpublished signing key (likely forged)' },
+  'wrong-authority': { zh: '冒用其他机构的密钥（疑似伪造）', en: 'Another authority\'s key (likely forged)' },
+  'bad-signature': { zh: '签名不符（疑似伪造或篡改）', en: 'Signature mismatch (forged or altered)' },
+  'key-revoked': { zh: '以已吊销密钥签发', en: 'Signed with a revoked key' },
+  'outside-key-validity': { zh: '超出密钥有效期', en: 'Outside the key\'s validity' },
+};
+
+/** Outcomes that are not a genuine certificate in force: what the dashboard lists one by one. */
+export const PROBLEM_OUTCOMES: readonly string[] = Object.keys(CHECK_OUTCOME_LABELS).filter((o) => o !== 'valid' && o !== 'retention-ended');

@@ -5,7 +5,8 @@
  */
 import { toChinaDate, type InstanceRecord } from '@nongan/engine';
 import { ErrorNotice, statePathLabel, workflowTitle } from '@nongan/react';
-import { REGION_IDS, REGION_PROFILES, isRegionId, parametersInForce } from '@nongan/workflows';
+import { REGION_IDS, REGION_PROFILES, isRegionId, parametersInForce, runsLifecycle } from '@nongan/workflows';
+import { CertificateChecks } from './CertificateChecks.js';
 import { useMemo } from 'react';
 import { local, type Locale } from '../shell/i18n.js';
 import { regionName } from '../shell/labels.js';
@@ -61,6 +62,7 @@ export function DashboardPage({ region: routeRegion }: { region: string | null }
       {cases.status === 'ready' && (
         <Figures region={region} instances={cases.data} now={now} locale={locale} registered={farms.filter((f) => f.region === region).map((f) => f.id)} />
       )}
+      {runtime.server && runsLifecycle(region, 'selfInspectToCertificate') && <CertificateChecks connection={runtime.server.connection} region={region} locale={locale} />}
     </div>
   );
 }

@@ -133,17 +133,41 @@ export class CertificateRegister {
     return { kid, token: await signCertificate(content, privateKey) };
   }
 
-  /** Records a public check (its outcome and the place the checker gave), for the regulators. */
-  async recordCheck(number: string | null, outcome: string, place: string | null): Promise<void> {
-    await this.db.query('INSERT INTO nongan_certificate_checks (at, number, outcome, place) VALUES ($1, $2, $3, $4)', [this.now(), number, outcome, place]);
+  /** Records a public check (its outcome, the authority the code names, the place the checker gave), for the regulators. */
+  async recordCheck(check: { number: string | null; outcome: string; place: string | null; authority: string | null }): Promise<void> {
+    await this.db.query('INSERT INTO nongan_certificate_checks (at, number, outcome, place, authority) VALUES ($1, $2, $3, $4, $5)', [this.now(), check.number, check.outcome, check.place, check.authority]);
   }
 
-  /** Checks by outcome over the last `days` days, most recent first (the forged codes, and where they were met). */
-  async checks(outcome: string | undefined, limit: number): Promise<Array<{ at: number; number: string | null; outcome: string; place: string | null }>> {
-    const { rows } = await this.db.query<{ at: string; number: string | null; outcome: string; place: string | null }>(
-      'SELECT at, number, outcome, place FROM nongan_certificate_checks WHERE ($1::text IS NULL OR outcome = $1) ORDER BY at DESC, id DESC LIMIT $2',
-      [outcome ?? null, limit],
+  /** Checks by outcome (and authority), most recent first: the forged codes, and where they were met. */
+  async checks(filter: { outcome?: string; outcomes?: readonly string[]; authority?: string; since?: number }, limit: number): Promise<CertificateCheckRecord[]> {
+    const { rows } = await this.db.query<{ at: string; number: string | null; outcome: string; place: string | null; authority: string | null }>(
+      `SELECT at, number, outcome, place, authority FROM nongan_certificate_checks
+       WHERE ($1::text IS NULL OR outcome = $1) AND ($2::text IS NULL OR authority = $2) AND at >= $3 AND ($5::text[] IS NULL OR outcome = ANY($5))
+       ORDER BY at DESC, id DESC LIMIT $4`,
+      [filter.outcome ?? null, filter.authority ?? null, filter.since ?? 0, limit, filter.outcomes ? [...filter.outcomes] : null],
     );
     return rows.map((r) => ({ ...r, at: Number(r.at) }));
   }
+
+  /** The server's time `days` days ago (its clock may run ahead in a demo). */
+  daysAgo(days: number): number {
+    return this.now() - days * 86_400_000;
+  }
+
+  /** How many checks of each outcome an authority's certificates had since `since`. */
+  async checkCounts(authority: string | null, since: number): Promise<Array<{ outcome: string; count: number }>> {
+    const { rows } = await this.db.query<{ outcome: string; count: string }>(
+      'SELECT outcome, count(*) AS count FROM nongan_certificate_checks WHERE ($1::text IS NULL OR authority = $1) AND at >= $2 GROUP BY outcome ORDER BY outcome',
+      [authority, since],
+    );
+    return rows.map((r) => ({ outcome: r.outcome, count: Number(r.count) }));
+  }
+}
+
+export interface CertificateCheckRecord {
+  at: number;
+  number: string | null;
+  outcome: string;
+  place: string | null;
+  authority: string | null;
 }

@@ -140,9 +140,12 @@ CREATE TABLE nongan_certificate_checks (
   at       bigint NOT NULL,
   number   text,
   outcome  text NOT NULL,
-  place    text
+  place    text,
+  -- The authority the certificate names (claimed, for a code whose signature fails), or null.
+  authority text
 );
 CREATE INDEX nongan_certificate_checks_outcome ON nongan_certificate_checks (outcome, at);
+CREATE INDEX nongan_certificate_checks_authority ON nongan_certificate_checks (authority, at);
 `;
 
 export const SERVER_MIGRATIONS: readonly Migration[] = [

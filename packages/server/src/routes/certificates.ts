@@ -5,12 +5,13 @@
  * Public checks carry no session and change nothing but the check log.
  */
 import type { RoutePlugin } from '../http/typeProvider.js';
-import { CERTIFICATE_STATUSES, isRegionId, regionProfile, verifyCertificateToken } from '@nongan/workflows';
+import { CERTIFICATE_STATUSES, CHECK_OUTCOME_LABELS, isRegionId, PROBLEM_OUTCOMES, regionProfile, splitToken, verifyCertificateToken } from '@nongan/workflows';
 import { STATUS_LIST_MAX_AGE_MS } from '../certificates/statusLists.js';
 import { visibleCase } from '../http/caseAccess.js';
 import { apiError } from '../http/errors.js';
 import { errorReplies, id, localText } from '../http/schemas.js';
-import { requireAdmin, requireIdentity } from '../identity/authenticate.js';
+import { ADMIN_ROLE } from '../identity/accounts.js';
+import { requireAdmin, requireIdentity, type Identity } from '../identity/authenticate.js';
 import type { ServerServices } from '../services.js';
 
 /** What verifiers may cache the key set for: a rotation reaches them within the hour. */
@@ -132,14 +133,16 @@ export function certificateRoutes(services: ServerServices): RoutePlugin {
           if (check.reason === 'key-revoked' && check.content) await certificates.reissue(check.content.no);
           const reissued = check.reason === 'key-revoked' && check.content ? await certificateStandings.of(check.content.no, token) : undefined;
           if (reissued?.status === 'superseded') {
-            await certificates.recordCheck(check.content!.no, 'superseded', place ?? null);
+            await certificates.recordCheck({ number: check.content!.no, outcome: 'superseded', place: place ?? null, authority: check.content!.a });
             return { signature: check.reason, signatureMessage: check.message, ...reissued };
           }
-          await certificates.recordCheck(null, check.reason, place ?? null);
+          // What a forged code claims (its number and authority) is what the regulators pursue.
+          const claimed = claimedBy(token);
+          await certificates.recordCheck({ number: claimed.number, outcome: check.reason, place: place ?? null, authority: claimed.authority });
           return { signature: check.reason, signatureMessage: check.message, message: FORGED };
         }
         const result = await certificateStandings.of(check.content.no, token);
-        await certificates.recordCheck(check.content.no, result.status, place ?? null);
+        await certificates.recordCheck({ number: check.content.no, outcome: result.status, place: place ?? null, authority: check.content.a });
         return { signature: 'valid' as const, ...result };
       },
     );
@@ -174,8 +177,46 @@ export function certificateRoutes(services: ServerServices): RoutePlugin {
       },
       async (request) => {
         const result = await certificateStandings.of(request.params.number);
-        await certificates.recordCheck(request.params.number, result.status, null);
+        await certificates.recordCheck({ number: request.params.number, outcome: result.status, place: null, authority: result.certificate?.authority ?? null });
         return result;
+      },
+    );
+
+    app.get(
+      '/api/certificates/checks',
+      {
+        schema: {
+          tags: ['certificates'],
+          summary: 'For the regulators of a region: public checks of its certificates over the last days, counted by outcome, and the problem ones (forged, revoked, superseded …) with when and where',
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { region: id, days: { type: 'integer', minimum: 1, maximum: 366, default: 30 } },
+          },
+          response: {
+            200: {
+              type: 'object',
+              required: ['region', 'since', 'counts', 'problems'],
+              properties: {
+                region: { type: ['string', 'null'] },
+                since: { type: 'integer' },
+                counts: { type: 'array', items: { type: 'object', properties: { outcome: { type: 'string' }, label: localText, count: { type: 'integer' } } } },
+                problems: { type: 'array', items: { type: 'object', properties: { at: { type: 'integer' }, number: { type: ['string', 'null'] }, outcome: { type: 'string' }, label: localText, place: { type: ['string', 'null'] } } } },
+              },
+            },
+            ...errorReplies,
+          },
+        },
+      },
+      async (request) => {
+        const region = checksRegion(requireIdentity(request), request.query.region);
+        const since = certificates.daysAgo(request.query.days ?? 30);
+        const label = (outcome: string) => CHECK_OUTCOME_LABELS[outcome] ?? { zh: outcome, en: outcome };
+        const [counts, problems] = await Promise.all([
+          certificates.checkCounts(region, since),
+          certificates.checks({ ...(region ? { authority: region } : {}), since, outcomes: PROBLEM_OUTCOMES }, 100),
+        ]);
+        return { region, since, counts: counts.map((c) => ({ ...c, label: label(c.outcome) })), problems: problems.map((p) => ({ ...p, label: label(p.outcome) })) };
       },
     );
 
@@ -247,10 +288,10 @@ export function certificateRoutes(services: ServerServices): RoutePlugin {
           tags: ['admin'],
           summary: 'Public checks, most recent first, by outcome (e.g. bad-signature: forged codes, and the places they were met)',
           querystring: { type: 'object', additionalProperties: false, properties: { outcome: { type: 'string', maxLength: 40 }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } } },
-          response: { 200: { type: 'array', items: { type: 'object', properties: { at: { type: 'integer' }, number: { type: ['string', 'null'] }, outcome: { type: 'string' }, place: { type: ['string', 'null'] } } } }, ...errorReplies },
+          response: { 200: { type: 'array', items: { type: 'object', properties: { at: { type: 'integer' }, number: { type: ['string', 'null'] }, outcome: { type: 'string' }, place: { type: ['string', 'null'] }, authority: { type: ['string', 'null'] } } } }, ...errorReplies },
         },
       },
-      async (request) => certificates.checks(request.query.outcome, request.query.limit ?? 100),
+      async (request) => certificates.checks({ ...(request.query.outcome ? { outcome: request.query.outcome } : {}) }, request.query.limit ?? 100),
     );
   };
 }
@@ -260,3 +301,26 @@ function withAuthorityName<T extends { authority: string }>(key: T): T & { autho
 }
 
 const regionName = (authority: string) => regionProfile(authority).name;
+
+/** Roles that pursue forged certificates in their region (seed 001, seed 003). */
+const REGULATOR_ROLES = new Set(['district', 'municipal', 'inspector', 'enforcement', 'supervision']);
+
+/** Whose checks the caller may see: a regulator its own region's; an administrator with scope everything any (or all). */
+function checksRegion(identity: Identity, asked: string | undefined): string | null {
+  const { actor } = identity;
+  if (identity.account.roles.includes(ADMIN_ROLE) && actor.divisions === undefined) return asked ?? null;
+  if (!actor.roles.some((r) => REGULATOR_ROLES.has(r)) || !actor.region) {
+    throw apiError('forbidden', 'only the regulators of a region see its certificate checks', '仅本地区监管人员可查看合格证核验记录', { reason: 'role' });
+  }
+  if (asked !== undefined && asked !== actor.region) {
+    throw apiError('forbidden', `your data scope is ${actor.region}, not ${asked}`, `您的数据范围是本地区，不能查看其他地区的核验记录`, { reason: 'scope' });
+  }
+  return actor.region;
+}
+
+/** The number and authority a token claims, read without trusting it (a forged code's claim). */
+function claimedBy(token: string): { number: string | null; authority: string | null } {
+  const content = splitToken(token)?.content as { no?: unknown; a?: unknown } | undefined;
+  const number = typeof content?.no === 'string' && /^[A-Za-z0-9-]{1,64}$/.test(content.no) ? content.no : null;
+  return { number, authority: isRegionId(content?.a) ? content.a : null };
+}
