@@ -13,7 +13,7 @@ import { toChinaDate } from '@nongan/engine';
 import { sampleData, splitToken, toBase64Url, certificateVerifyUrl } from '@nongan/workflows';
 import { DEMO_PASSWORD } from '../../packages/server/src/demo/seedDemoAccounts.js';
 import { commandId, signIn as apiSignIn } from '../../packages/server/test/support/api.js';
-import { ready, screenshot } from './portal.js';
+import { ready, screenshot, screenshotDir } from './portal.js';
 import { serverPortalForFile, signedIn, together } from './serverPortal.js';
 
 const portal = serverPortalForFile('certificates');
@@ -148,4 +148,63 @@ describe('certificates verified anywhere, through the server', () => {
       expect(await stranger.page.getByTestId('certificate-checks').count()).toBe(0);
     });
   });
+
+  it('a farm issues a day\'s batches together and prints them on 60×40 mm labels and on A4, each QR signed', async () => {
+    const login = 'kaizhou-producer-2';
+    const api = await apiSignIn(portal.server.baseUrl, login, DEMO_PASSWORD);
+    const products = ['萝卜', '白菜', '南瓜', '冬瓜', '豇豆'];
+    for (const productName of products) {
+      const started = await api.post('/api/cases', { workflowId: 'selfInspectToCertificate', region: 'kaizhou', subject: login, data: { ...sampleData('kaizhou', 'sic-batch'), productName }, commandId: commandId('batch') });
+      expect(started.status, JSON.stringify(started.body)).toBe(201);
+      expect((await api.post(`/api/cases/${started.body.instanceId}/events`, { type: 'SELF_INSPECT', data: sampleData('kaizhou', 'sic-self-inspection'), commandId: commandId('inspect') })).status).toBe(200);
+    }
+    const ready = await portal.server.runtime.engine.query({ workflowId: 'selfInspectToCertificate', subject: login, state: 'readyToIssue' });
+    expect(ready.length).toBeGreaterThanOrEqual(products.length);
+
+    const farm = await signedIn(portal, login);
+    await together('certificates-batch', [farm], async () => {
+      const { page } = farm;
+      await page.getByRole('link', { name: '合格证开具打印' }).click();
+      await page.getByTestId('certificates-page').waitFor();
+      await page.getByLabel('全选').check();
+      const issue = page.getByRole('button', { name: /为选中的 \d+ 个批次开具合格证/ });
+      expect(await issue.isDisabled()).toBe(true); // the commitment first
+      await page.getByLabel(/本人承诺：所选批次/).check();
+      await issue.click();
+      const sheet = page.locator('.nw-sheet');
+      await expect.poll(() => sheet.getAttribute('data-count'), { timeout: 60_000 }).toBe(String(ready.length));
+      const journals = await Promise.all(ready.map((c) => portal.server.runtime.engine.history(c.id)));
+      expect(journals.every((j) => j.filter((e) => e.event.type === 'ISSUE_CERTIFICATE').length === 1)).toBe(true);
+
+      await page.getByLabel('标签 60×40 毫米').check();
+      await page.locator('.nw-sheet--60x40').waitFor();
+      const labels = page.locator('.nw-sheet article.nw-cert-label');
+      expect(await labels.count()).toBe(ready.length);
+      await labels.first().screenshot({ path: `${screenshotDir}certificate-label-60x40.png`, scale: 'device' });
+      // The first label's QR carries a server-signed address that verifies.
+      const payload = (await labels.first().locator('svg').getAttribute('data-payload')) ?? '';
+      const check = await api.post('/api/certificates/verify', { token: payload.slice(payload.lastIndexOf('/') + 1) });
+      expect(check.body).toMatchObject({ signature: 'valid', status: 'valid' });
+
+      await page.evaluate(() => document.body.classList.add('nw-printing-sheet'));
+      const labelPdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, path: `${screenshotDir}certificates-60x40.pdf` });
+      expect(pdfPageSizes(labelPdf)).toEqual(Array(ready.length).fill('170x113'));
+      await page.evaluate(() => document.body.classList.remove('nw-printing-sheet'));
+
+      await page.getByLabel('A4 纸（每页一张）').check();
+      await page.locator('.nw-sheet--a4').waitFor();
+      await page.evaluate(() => document.body.classList.add('nw-printing-sheet'));
+      const a4Pdf = await page.pdf({ preferCSSPageSize: true, path: `${screenshotDir}certificates-a4.pdf` });
+      expect(pdfPageSizes(a4Pdf)).toEqual(Array(ready.length).fill('595x842'));
+      await page.evaluate(() => document.body.classList.remove('nw-printing-sheet'));
+      await screenshot(page, 'certificates-batch');
+    });
+  });
 });
+
+/** Each page's MediaBox in points, rounded ("width x height"), in page order of the PDF's objects. */
+function pdfPageSizes(pdf: Buffer): string[] {
+  const text = pdf.toString('latin1');
+  const boxes = [...text.matchAll(/\/Type\s*\/Page[^s][\s\S]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
+  return boxes.map((m) => `${Math.round(Number(m[3]) - Number(m[1]))}x${Math.round(Number(m[4]) - Number(m[2]))}`);
+}

@@ -6,6 +6,8 @@ export { CaseView, type CaseViewProps, type FormResolver } from './CaseView.js';
 export { Timeline, type TimelineProps } from './Timeline.js';
 export { LifecycleDiagram, type LifecycleDiagramProps } from './LifecycleDiagram.js';
 export { CertificateCard, type CertificateCardProps } from './CertificateCard.js';
+export { CertificateLabel, LABEL_SIZES, type CertificateLabelProps, type LabelSize } from './CertificateLabel.js';
+export { CertificateSheet, printSheet, SHEET_SIZES, type CertificateSheetProps, type SheetSize } from './CertificateSheet.js';
 export { CertificateVerification, type CertificateVerificationProps } from './CertificateVerification.js';
 export { ErrorNotice } from './ErrorNotice.js';
 export { widgetStyles } from './styles.js';

@@ -63,14 +63,35 @@ export const widgetStyles = `
 .nw-cert-commit ul, .nw-cert-basis { list-style: none; padding: 0; margin: 0.25rem 0; }
 .nw-cert-commit li::before { content: "☑ "; }
 .nw-cert-signature img { max-height: 3rem; }
+/* Labels for certificate printers: millimetres, because the label is. */
+.nw-cert-label { box-sizing: border-box; display: grid; grid-template-columns: auto 1fr; gap: 1.5mm; align-items: start; background: #fff; color: #000; border: 0.3mm solid #1b1f1b; overflow: hidden; }
+.nw-cert-label--60x40 { width: 60mm; height: 40mm; padding: 1.2mm; gap: 1.2mm; font-size: 4.9pt; line-height: 1.2; }
+.nw-cert-label--100x70 { width: 100mm; height: 70mm; padding: 3mm; font-size: 8pt; line-height: 1.3; gap: 3mm; }
+.nw-cert-label svg { display: block; }
+.nw-cert-label h2 { margin: 0 0 0.6mm; font-size: 1.5em; letter-spacing: 0.15em; }
+.nw-cert-label p { margin: 0; overflow-wrap: anywhere; }
+.nw-cert-label-commit { font-size: 0.85em; margin-top: 0.5mm !important; }
+.nw-cert-label .nw-sign-line { min-width: 12mm; }
+.nw-sheet { display: flex; flex-wrap: wrap; gap: 1rem; }
+.nw-sheet--a4 { flex-direction: column; }
 .nw-verification-result { border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0.75rem 0; border: 2px solid; }
 .nw-verification-result--valid { color: #1f4d21; border-color: #2e6b30; background: #eef6ee; }
 .nw-verification-result p { margin: 0.2rem 0; }
 .nw-code { word-break: break-all; }
 .nw-sign-line { display: inline-block; min-width: 10rem; border-bottom: 1px solid #1b1f1b; }
 .nw-verification-result--invalid { color: #8c1d18; border-color: #b3261e; background: #fdecea; }
+@page nw-label-60x40 { size: 60mm 40mm; margin: 0; }
+@page nw-label-100x70 { size: 100mm 70mm; margin: 0; }
 @media print {
   @page { size: A4; margin: 15mm; }
+  body.nw-printing-sheet :not(.nw-sheet):not(.nw-sheet *):not(:has(.nw-sheet)) { display: none !important; }
+  body.nw-printing-sheet :has(.nw-sheet) { margin: 0 !important; padding: 0 !important; border: 0 !important; box-shadow: none !important; background: none !important; max-width: none !important; width: auto !important; }
+  .nw-sheet { display: block; }
+  .nw-sheet-page { break-after: page; }
+  .nw-sheet-page:last-child { break-after: auto; }
+  .nw-sheet--60x40 .nw-sheet-page { page: nw-label-60x40; }
+  .nw-sheet--100x70 .nw-sheet-page { page: nw-label-100x70; }
+  .nw-cert-label { border: 0; }
   body.nw-printing-certificate * { visibility: hidden; }
   body.nw-printing-certificate .nw-cert, body.nw-printing-certificate .nw-cert * { visibility: visible; }
   body.nw-printing-certificate .nw-cert { position: absolute; left: 0; top: 0; }

@@ -126,6 +126,7 @@ export const ui = {
   verificationCode: t('核验码', 'Verification code'),
   scanToVerify: t('扫码核验真伪', 'Scan to verify'),
   print: t('打印合格证', 'Print certificate'),
+  printAll: t('打印全部 {n} 张合格证', 'Print all {n} certificates'),
   // verification
   verification: t('合格证核验', 'Certificate verification'),
   verifyCodeLabel: t('合格证编号或核验码', 'Certificate number or verification code'),

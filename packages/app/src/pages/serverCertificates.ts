@@ -19,6 +19,23 @@ export async function signedCertificateOf(connection: ServerConnection, instance
   return { ...printed, verifyUrl: certificateVerifyUrl(pageBase, token), qrPayload: certificateQrText(pageBase, token) };
 }
 
+/** Many cases' certificates with their signed QR addresses, signed in bulk (a day's batches to print). */
+export async function signedCertificatesOf(connection: ServerConnection, instances: readonly InstanceRecord[], pageBase: string): Promise<CertificateData[]> {
+  const BATCH = 500;
+  const out: CertificateData[] = [];
+  for (let i = 0; i < instances.length; i += BATCH) {
+    const chunk = instances.slice(i, i + BATCH);
+    const signed = await connection.request<Array<{ instanceId: string; token: string }>>('POST', '/api/certificates/signed', { instanceIds: chunk.map((c) => c.id) });
+    const tokens = new Map(signed.map((s) => [s.instanceId, s.token]));
+    for (const instance of chunk) {
+      const printed = certificateOf(instance, () => '');
+      const token = tokens.get(instance.id);
+      if (printed && token) out.push({ ...printed, verifyUrl: certificateVerifyUrl(pageBase, token), qrPayload: certificateQrText(pageBase, token) });
+    }
+  }
+  return out;
+}
+
 function fromPublic(c: PublicCertificate, creditCode?: string): CertificateData {
   return {
     number: c.number,

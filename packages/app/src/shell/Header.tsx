@@ -3,6 +3,7 @@ import { ClockControl } from './ClockControl.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { regionName, roleName } from './labels.js';
 import { usePortal, useText } from './PortalContext.js';
+import { isRegionId, runsLifecycle } from '@nongan/workflows';
 import { routeHash, type Route } from './routes.js';
 import type { MessageKey } from './i18n.js';
 
@@ -12,7 +13,7 @@ interface NavItem {
 }
 
 /** Links for a role. Convenience only: what a role may do is decided by the engine on every action. */
-export function navItems(role: string | null, mode: 'local' | 'server' = 'local'): NavItem[] {
+export function navItems(role: string | null, mode: 'local' | 'server' = 'local', region?: string): NavItem[] {
   if (role === 'admin') {
     return [
       { route: { page: 'home' }, label: 'navHome' },
@@ -24,6 +25,8 @@ export function navItems(role: string | null, mode: 'local' | 'server' = 'local'
   }
   const items: NavItem[] = [{ route: { page: 'home' }, label: 'navHome' }];
   if (role === 'producer' || role === 'third-party') items.push({ route: { page: 'farm' }, label: 'navFarm' });
+  // Producers of the regions that issue 承诺达标合格证 issue and print a day's certificates together.
+  if (role === 'producer' && region !== undefined && isRegionId(region) && runsLifecycle(region, 'selfInspectToCertificate')) items.push({ route: { page: 'certificates' }, label: 'navCertificates' });
   if (role !== null && role !== 'public' && role !== 'config') {
     items.push({ route: { page: 'inbox' }, label: 'navInbox' }, { route: { page: 'cases' }, label: 'navCases' });
   }
@@ -59,7 +62,7 @@ export function Header({ route }: { route: Route }) {
       </div>
       <nav aria-label={t('navHome')} className="portal-nav">
         <ul>
-          {navItems(session?.role ?? null, runtime.mode).map((item) => (
+          {navItems(session?.role ?? null, runtime.mode, session?.region).map((item) => (
             <li key={item.label}>
               <a href={routeHash(item.route)} aria-current={item.route.page === route.page ? 'page' : undefined}>
                 {t(item.label)}

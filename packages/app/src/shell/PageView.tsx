@@ -4,6 +4,7 @@ import { SetPasswordPage } from '../admin/SetPasswordPage.js';
 import { BackupPage } from '../backup/BackupPage.js';
 import { CasePage } from '../pages/CasePage.js';
 import { CasesPage } from '../pages/CasesPage.js';
+import { CertificatesPage } from '../pages/CertificatesPage.js';
 import { FarmPage } from '../pages/FarmPage.js';
 import { HomePage } from '../pages/HomePage.js';
 import { InboxPage } from '../pages/InboxPage.js';
@@ -42,6 +43,8 @@ function Page({ route }: { route: Route }) {
       return <DashboardPage region={route.region} />;
     case 'farm':
       return <FarmPage />;
+    case 'certificates':
+      return <CertificatesPage />;
     case 'not-found':
       return (
         <section className="portal-card">

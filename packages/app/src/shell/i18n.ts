@@ -77,6 +77,20 @@ export const messages = {
   started: m('已发起：{id}', 'Started: {id}'),
   // verify
   verifyTitle: m('合格证公开核验', 'Public certificate verification'),
+  // certificates of a day: issue together, print together
+  navCertificates: m('合格证开具打印', 'Certificates'),
+  certificatesTitle: m('合格证批量开具与打印', 'Issue and print certificates'),
+  certificatesDay: m('开具日期', 'Day of issue'),
+  certificatesReady: m('待开具的批次（{n}）', 'Batches ready to issue ({n})'),
+  certificatesNoneReady: m('没有已自检、待开具合格证的批次。', 'No self-inspected batch is waiting for its certificate.'),
+  certificatesAll: m('全选', 'Select all'),
+  certificatesCommitment: m('本人承诺：所选批次不使用禁用农药兽药及非法添加物，遵守安全间隔期、休药期规定，常规农药兽药残留不超标，并对承诺的真实性负责。', 'I commit for the chosen batches: no banned pesticides, veterinary drugs or illegal additives; safety intervals and withdrawal periods kept; routine residues within limits; and I answer for this commitment.'),
+  certificatesCommitFirst: m('开具前请先勾选承诺。', 'Tick the commitment first.'),
+  certificatesIssue: m('为选中的 {n} 个批次开具合格证', 'Issue certificates for the {n} chosen batches'),
+  certificatesIssuing: m('正在开具：{done} / {of}', 'Issuing: {done} / {of}'),
+  certificatesIssued: m('{day} 开具的合格证（{n} 张）', 'Certificates issued on {day} ({n})'),
+  certificatesSize: m('打印规格', 'Print size'),
+  certificatesNoneIssued: m('当天没有开具的合格证。', 'No certificate was issued that day.'),
   // designer
   designerTitle: m('表单设计与发布', 'Form design and publishing'),
   formToEdit: m('表单', 'Form'),

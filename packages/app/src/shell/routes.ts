@@ -8,6 +8,7 @@ export type Route =
   | { page: 'cases' }
   | { page: 'case'; instanceId: string }
   | { page: 'farm' }
+  | { page: 'certificates' }
   | { page: 'dashboard'; region: string | null }
   | { page: 'verify'; code: string }
   | { page: 'designer' }
@@ -34,6 +35,7 @@ export function parseRoute(hash: string): Route {
     case 'inbox':
     case 'cases':
     case 'farm':
+    case 'certificates':
     case 'designer':
     case 'backup':
     case 'admin':

@@ -17,6 +17,8 @@ import type { ServerServices } from '../services.js';
 /** What verifiers may cache the key set for: a rotation reaches them within the hour. */
 const KEY_SET_MAX_AGE_S = 3600;
 const TOKEN_MAX = 4096;
+/** Certificates signed in one request: a day's batches of a large producer. */
+const MAX_BATCH = 500;
 const FORGED = { zh: '签名无效：不是监管平台签发的合格证，请勿采信', en: 'Invalid signature: not a certificate issued by the regulator\'s platform; do not rely on it' };
 const NUMBER = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$', description: 'A certificate number as printed (HGZ-…)' } as const;
 const DAY = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
@@ -234,6 +236,30 @@ export function certificateRoutes(services: ServerServices): RoutePlugin {
         const instance = await visibleCase(engine, requireIdentity(request).actor, request.params.instanceId);
         const signed = await certificates.ensure(instance);
         if (!signed) throw apiError('not-found', 'this case has issued no certificate', '该业务尚未开具合格证', { reason: 'no-certificate' });
+        return signed;
+      },
+    );
+
+    app.post(
+      '/api/certificates/signed',
+      {
+        schema: {
+          tags: ['certificates'],
+          summary: `The signed certificates of up to ${MAX_BATCH} cases at once (a day's batches to print); each case must be visible to the caller; cases without a certificate are left out`,
+          body: { type: 'object', required: ['instanceIds'], additionalProperties: false, properties: { instanceIds: { type: 'array', minItems: 1, maxItems: MAX_BATCH, uniqueItems: true, items: id } } },
+          response: { 200: { type: 'array', items: { type: 'object', required: ['instanceId', 'number', 'token'], properties: { instanceId: { type: 'string' }, ...signedCertificate.properties } } }, ...errorReplies },
+        },
+      },
+      async (request) => {
+        const { actor } = requireIdentity(request);
+        const instances = [];
+        // Every case is checked first: one case out of scope refuses the whole request, as a missing case would.
+        for (const instanceId of request.body.instanceIds) instances.push(await visibleCase(engine, actor, instanceId));
+        const signed = [];
+        for (const instance of instances) {
+          const certificate = await certificates.ensure(instance);
+          if (certificate) signed.push(certificate);
+        }
         return signed;
       },
     );
