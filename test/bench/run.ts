@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [engine] [forms] [designer] [server]`: the benchmarks, each section next to its baseline measured in
+ * `pnpm bench [engine] [forms] [designer] [server] [certificates]`: the benchmarks, each section next to its baseline measured in
  * the same run. Engine: Node section on the memory store, browser section in Debian's headless Chromium
  * on real IndexedDB (Dexie). Forms: the renderer in Chromium against plain React + one Ajv validator.
  * Designer: a 300-field form, selection and label edits against a naive whole-canvas designer.
@@ -14,6 +14,7 @@ import { formsSection, formsTable } from './forms/formsSection.js';
 import { designerSection } from './designer/designerSection.js';
 import { markdownTable, withBenchPage } from './harness.js';
 import { serverHeader, serverNotes, serverSection, serverTable } from './server/serverSection.js';
+import { certificatesSection, certificatesTable } from './certificates/certificatesSection.js';
 
 const config: BenchConfig = { steps: 400, rounds: 7, restoreCount: 10_000, taskInstances: 100_000 };
 
@@ -49,7 +50,7 @@ function table(nodeResult: BenchResult, web: BenchResult): string {
   return markdownTable(rows);
 }
 
-const SECTIONS = ['engine', 'forms', 'designer', 'server'];
+const SECTIONS = ['engine', 'forms', 'designer', 'server', 'certificates'];
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = wanted.filter((a) => !SECTIONS.includes(a));
 if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
@@ -84,4 +85,9 @@ if (runs('server')) {
   console.log(`\n${serverHeader(result)}\n`);
   console.log(serverTable(result));
   console.log(`\n${serverNotes(result)}`);
+}
+if (runs('certificates')) {
+  const result = await certificatesSection();
+  console.log(`\nNong'an certificates benchmark — 10,000 certificates in one batch; signing rates are medians of 5 alternating rounds of 2,000; the server on a throwaway PostgreSQL cluster with durability on\n`);
+  console.log(certificatesTable(result));
 }

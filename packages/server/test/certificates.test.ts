@@ -209,4 +209,25 @@ describe('signed certificates on the server', () => {
     const other = await certificateOf(second.caseId);
     expect((await verify(other.token)).body).toMatchObject({ status: 'producer-blacklisted', message: { zh: expect.stringContaining('信用档案') } });
   });
+
+  it('signs a day\'s certificates in one request, in the order asked, leaving out cases without one', async () => {
+    const ids = [await issuedBatch('南瓜'), await issuedBatch('冬瓜'), await issuedBatch('豇豆')];
+    const open = await who.farm!.post('/api/cases', { workflowId: 'selfInspectToCertificate', region: REGION, subject: FARM, data: sampleData(REGION, 'sic-batch'), commandId: commandId('open') });
+    const reply = await who.farm!.post('/api/certificates/signed', { instanceIds: [ids[2], open.body.instanceId, ids[0], ids[1]] });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.map((c: { instanceId: string }) => c.instanceId)).toEqual([ids[2], ids[0], ids[1]]);
+    const keys = await keySet();
+    for (const c of reply.body as Array<{ token: string; number: string }>) {
+      expect(await verifyCertificateToken(c.token, keys)).toMatchObject({ ok: true, content: { no: c.number } });
+    }
+    // Kept: asked again (or one by one), the same tokens.
+    const again = await who.farm!.post('/api/certificates/signed', { instanceIds: ids });
+    expect(again.body.map((c: { token: string }) => c.token).sort()).toEqual(reply.body.map((c: { token: string }) => c.token).sort());
+    expect((await certificateOf(ids[0]!)).token).toBe(reply.body[1].token);
+    // Someone who may not see the cases learns nothing; too many at once is refused.
+    expect((await who.inspector!.post('/api/certificates/signed', { instanceIds: ['no-such-case'] })).status).toBe(404);
+    const tooMany = await who.farm!.post('/api/certificates/signed', { instanceIds: Array.from({ length: 501 }, (_, i) => `case-${i}`) });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.messageZh).toBeTruthy();
+  });
 });

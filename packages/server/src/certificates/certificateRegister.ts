@@ -9,7 +9,7 @@ import type { Engine, InstanceRecord, JournalEntry } from '@nongan/engine';
 import type { SqlQueryable } from '@nongan/engine/postgres';
 import { signCertificate, type BatchContext, type CertificateContent } from '@nongan/workflows';
 import type { SubjectRegistry } from '../directory/subjects.js';
-import type { CertificateKeyRing } from './certificateKeyRing.js';
+import type { CertificateKeyRing, SigningKey } from './certificateKeyRing.js';
 
 export interface SignedCertificate {
   number: string;
@@ -32,6 +32,8 @@ interface Row {
 const fromRow = (r: Row): SignedCertificate => ({ number: r.number, instanceId: r.instance_id, authority: r.authority, kid: r.kid, token: r.token, issuedOn: r.issued_on });
 
 export const CERTIFICATE_WORKFLOW = 'selfInspectToCertificate';
+/** Journals read at once while signing in bulk. */
+const SIGNING_LOOPS = 6;
 
 /** The certificate a batch case stores, or null (another lifecycle, or not issued yet). */
 export function storedCertificateOf(instance: Pick<InstanceRecord, 'workflowId' | 'context'>): NonNullable<BatchContext['certificate']> | null {
@@ -90,6 +92,60 @@ export class CertificateRegister {
     return (await this.ofCase(instance.id))!;
   }
 
+  /**
+   * The signed certificates of many cases (a day's batches to print), in the order given; cases that
+   * issued none are left out. What is already signed is read in one query and the rest inserted in
+   * one; a certificate whose key was revoked goes through `ensure` one by one (rare).
+   */
+  async ensureMany(instances: readonly InstanceRecord[]): Promise<SignedCertificate[]> {
+    const issued = instances.filter((i) => storedCertificateOf(i) !== null);
+    if (issued.length === 0) return [];
+    const ids = issued.map((i) => i.id);
+    const existing = new Map((await this.ofCases(ids)).map((c) => [c.instanceId, c]));
+    const toSign: Array<{ instance: InstanceRecord; certificate: NonNullable<BatchContext['certificate']> }> = [];
+    for (const instance of issued) {
+      const found = existing.get(instance.id);
+      if (!found) toSign.push({ instance, certificate: storedCertificateOf(instance)! });
+      else if (found.revokedFrom !== null && found.issuedOn >= found.revokedFrom) await this.ensure(instance);
+    }
+    const rows: unknown[][] = [[], [], [], [], [], [], []];
+    const uscc = new Map<string, string>();
+    const keys = new Map<string, SigningKey>();
+    for (const { instance } of toSign) {
+      if (!uscc.has(instance.subject)) uscc.set(instance.subject, (await this.subjects.get(instance.subject))?.uscc ?? instance.subject);
+      if (!keys.has(instance.region)) keys.set(instance.region, await this.keys.signingKey(instance.region));
+    }
+    // Each signature needs its case's journal: read a few at a time (the pool has connections to spare).
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(SIGNING_LOOPS, toSign.length) }, async () => {
+        for (let i = next++; i < toSign.length; i = next++) {
+          const { instance, certificate } = toSign[i]!;
+          const token = await this.sign(instance, certificate, uscc.get(instance.subject), keys.get(instance.region));
+          if (!token) continue;
+          for (const [column, value] of [certificate.number, instance.id, instance.region, token.kid, token.token, certificate.issuedOn, this.now()].entries()) rows[column]!.push(value);
+        }
+      }),
+    );
+    if (rows[0]!.length > 0) {
+      await this.db.query(
+        `INSERT INTO nongan_certificates (number, instance_id, authority, kid, token, issued_on, signed_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[]) ON CONFLICT DO NOTHING`,
+        rows,
+      );
+    }
+    const signed = new Map((await this.ofCases(ids)).map((c) => [c.instanceId, c]));
+    return ids.map((id) => signed.get(id)).filter((c): c is NonNullable<typeof c> => c !== undefined).map(({ revokedFrom: _r, ...c }) => c);
+  }
+
+  private async ofCases(instanceIds: readonly string[]): Promise<Array<SignedCertificate & { revokedFrom: string | null }>> {
+    const { rows } = await this.db.query<Row & { revoked_from: string | null }>(
+      'SELECT c.*, k.revoked_from FROM nongan_certificates c JOIN nongan_certificate_keys k ON k.kid = c.kid WHERE c.instance_id = ANY($1::text[])',
+      [[...instanceIds]],
+    );
+    return rows.map((r) => ({ ...fromRow(r), revokedFrom: r.revoked_from }));
+  }
+
   /** Signs certificate `number` again if its key was revoked for its issue day (a verifier met the old printing). */
   async reissue(number: string): Promise<void> {
     const signed = await this.byNumber(number);
@@ -105,11 +161,11 @@ export class CertificateRegister {
     return rows[0] && { ...fromRow(rows[0]), revokedFrom: rows[0].revoked_from };
   }
 
-  private async sign(instance: InstanceRecord, certificate: NonNullable<BatchContext['certificate']>): Promise<{ kid: string; token: string } | null> {
+  private async sign(instance: InstanceRecord, certificate: NonNullable<BatchContext['certificate']>, knownUscc?: string, knownKey?: SigningKey): Promise<{ kid: string; token: string } | null> {
     const entry = issuingEntry(await this.engine.history(instance.id));
     if (!entry) return null;
-    const subject = await this.subjects.get(instance.subject);
-    const { kid, privateKey } = await this.keys.signingKey(instance.region);
+    const uscc = knownUscc ?? (await this.subjects.get(instance.subject))?.uscc ?? instance.subject;
+    const { kid, privateKey } = knownKey ?? (await this.keys.signingKey(instance.region));
     const content: CertificateContent = {
       v: 1,
       k: kid,
@@ -121,7 +177,7 @@ export class CertificateRegister {
       o: certificate.origin,
       m: certificate.producerName,
       // A farm's registry id defaults to its credit code; a case always names a registered farm on the server.
-      s: subject?.uscc ?? instance.subject,
+      s: uscc,
       t: certificate.contact,
       d: certificate.issuedOn,
       b: certificate.basis,

@@ -255,12 +255,7 @@ export function certificateRoutes(services: ServerServices): RoutePlugin {
         const instances = [];
         // Every case is checked first: one case out of scope refuses the whole request, as a missing case would.
         for (const instanceId of request.body.instanceIds) instances.push(await visibleCase(engine, actor, instanceId));
-        const signed = [];
-        for (const instance of instances) {
-          const certificate = await certificates.ensure(instance);
-          if (certificate) signed.push(certificate);
-        }
-        return signed;
+        return certificates.ensureMany(instances);
       },
     );
 
