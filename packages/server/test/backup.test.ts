@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '@nongan/engine/testing/postgres';
 import { sampleData } from '@nongan/workflows';
-import { commandId, signIn, type Api } from './support/api.js';
+import { api, commandId, signIn, type Api } from './support/api.js';
+import { toChinaDate } from '@nongan/engine';
 import { registerFarms, regionBureau } from './support/fixtures.js';
 import { inProcessServer, type InProcessServer } from './support/servers.js';
 
@@ -23,6 +24,7 @@ const onSource: Record<string, Api> = {};
 const onTarget: Record<string, Api> = {};
 let caseId: string;
 let backup: any;
+let printed: { number: string; token: string; kid: string; caseId: string };
 
 async function accountsOn(server: InProcessServer, into: Record<string, Api>, farms: boolean) {
   const { accounts, organisations, subjects } = server.runtime;
@@ -49,6 +51,15 @@ beforeAll(async () => {
   caseId = started.body.instanceId;
   const submitted = await onSource.farm!.post(`/api/cases/${caseId}/events`, { type: 'SUBMIT', data: sampleData('jiyuan', 'qr-application'), commandId: commandId() });
   expect(submitted.status).toBe(200);
+  // A Kaizhou farm's signed certificate, printed before the backup.
+  await registerFarms(source.runtime.subjects, 'kaizhou', ['farm-certificate']);
+  await source.runtime.accounts.create({ login: 'kaizhou-farm', displayName: 'kaizhou-farm', password: PASSWORD, roles: ['producer'], region: 'kaizhou', subjects: ['farm-certificate'], dataScope: 'self' });
+  const grower = await signIn(source.baseUrl, 'kaizhou-farm', PASSWORD);
+  const batch = await grower.post('/api/cases', { workflowId: 'selfInspectToCertificate', region: 'kaizhou', subject: 'farm-certificate', data: sampleData('kaizhou', 'sic-batch'), commandId: commandId('batch') });
+  for (const [type, data] of [['SELF_INSPECT', sampleData('kaizhou', 'sic-self-inspection')], ['ISSUE_CERTIFICATE', { ...sampleData('kaizhou', 'sic-issue'), issuedOn: toChinaDate(Date.now()) }]] as const) {
+    expect((await grower.post(`/api/cases/${batch.body.instanceId}/events`, { type, data, commandId: commandId(type) })).status).toBe(200);
+  }
+  printed = { ...(await grower.get(`/api/cases/${batch.body.instanceId}/certificate`)).body, caseId: batch.body.instanceId };
 }, 120_000);
 
 afterAll(async () => {
@@ -70,6 +81,10 @@ describe('server backup and restore', () => {
     expect(backup.organisations.map((o: { id: string }) => o.id)).toContain('jiyuan-bureau');
     expect(backup.designs.length).toBeGreaterThan(5);
     expect(JSON.stringify(backup)).not.toMatch(/password|argon2|session/i);
+    // The certificate register and the public keys, never a private key.
+    expect(backup.certificates).toEqual([expect.objectContaining({ number: printed.number, token: printed.token, kid: printed.kid })]);
+    expect(backup.certificateKeys).toEqual([expect.objectContaining({ kid: printed.kid, authority: 'kaizhou', validUntil: null })]);
+    expect(JSON.stringify(backup.certificateKeys)).not.toMatch(/"d":/);
     const audit = await onSource.admin!.get('/api/admin/audit');
     expect(audit.body.find((e: { kind: string }) => e.kind === 'backup-exported')?.detail).toMatchObject({ instances: backup.engine.instances.length });
   });
@@ -90,7 +105,7 @@ describe('server backup and restore', () => {
   it('restores onto an embedded server in one go: the case continues there and its journal verifies', async () => {
     const reply = await onTarget.admin!.post('/api/admin/restore', backup);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    expect(reply.body).toMatchObject({ instances: backup.engine.instances.length, journal: backup.engine.journal.length, subjects: { added: 1, kept: 0 }, organisations: { added: 0, kept: 1 } });
+    expect(reply.body).toMatchObject({ instances: backup.engine.instances.length, journal: backup.engine.journal.length, subjects: { added: 2, kept: 0 }, organisations: { added: 0, kept: 1 }, certificateKeys: { added: 1, kept: 0 }, certificates: 1 });
     expect(reply.body.designs.kept).toBe(backup.designs.length);
     const { engine } = target.runtime;
     expect((await engine.verify(caseId)).ok).toBe(true);
@@ -102,11 +117,25 @@ describe('server backup and restore', () => {
     expect(audit.body.find((e: { kind: string }) => e.kind === 'backup-restored')?.detail).toMatchObject({ instances: backup.engine.instances.length });
   });
 
+  it('a certificate printed before the backup still verifies on the restored server, which signs anew with its own key', async () => {
+    const anyone = api(target.baseUrl);
+    const jwks = (await anyone.get('/.well-known/jwks.json')).body.keys as Array<{ kid: string; validUntil?: string }>;
+    expect(jwks.find((k) => k.kid === printed.kid)?.validUntil).toBe(toChinaDate(Date.now()));
+    expect((await anyone.post('/api/certificates/verify', { token: printed.token })).body).toMatchObject({ signature: 'valid', status: 'valid', certificate: { number: printed.number } });
+    // The restored key cannot sign here: the next signature is the target's own key.
+    const key = await target.runtime.certificateKeys.signingKey('kaizhou');
+    expect(key.kid).not.toBe(printed.kid);
+    const held = await target.runtime.certificates.ensure(await target.runtime.engine.get(printed.caseId));
+    expect(held?.token).toBe(printed.token);
+  });
+
   it('refuses a file that is not a backup, a tampered journal and a conflicting farm, changing nothing', async () => {
     const before = await target.runtime.store.exportAll();
     const refusals: Array<[string, unknown, number, RegExp, string]> = [
       ['not a backup', { format: 'something-else' }, 400, /format must be nongan-server-backup/, '/format'],
       ['a record without its fields', { ...backup, subjects: [{ id: 'x' }] }, 400, /missing or of the wrong type/, '/subjects/0/uscc'],
+      ['a certificate whose key is not in the file', { ...backup, certificateKeys: [] }, 400, /names a key that is not in the file/, '/certificates/0/kid'],
+      ['a key that is not an Ed25519 key', tamper(backup, (b) => void (b.certificateKeys[0].publicJwk.crv = 'P-256')), 400, /not a published Ed25519 key/, '/certificateKeys/0/publicJwk'],
       ['an edited journal entry', tamper(backup, (b) => void (b.engine.journal.find((e: { instanceId: string }) => e.instanceId === caseId).actor.id = 'someone-else')), 400, /altered/, ''],
       ['the farm under another name', tamper(backup, (b) => void (b.subjects.find((s: { id: string }) => s.id === 'farm-backup').name = '别的名字')), 409, /farm 别的名字 is on this server with different contents/, '/subjects/'],
       ['a farm with a wrong credit code', tamper(backup, (b) => b.subjects.push({ ...b.subjects[0], id: 'farm-new', uscc: '91419001MA00000000', name: '新场' })), 400, /uscc/, '/subjects/'],

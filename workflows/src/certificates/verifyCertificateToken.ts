@@ -4,6 +4,7 @@
  * network, no record. A refusal says which check failed, in Chinese and English.
  */
 import { COMMITMENT_BASES } from './certificateCode.js';
+import { isRegionId, regionProfile } from '../regions/index.js';
 import { importPublicKey, type CertificateJwk, type CertificateKeySet } from './certificateKeySet.js';
 import { ED25519, splitToken, type CertificateContent } from './certificateToken.js';
 
@@ -14,6 +15,8 @@ export type TokenCheck =
   | { ok: false; reason: TokenRefusal; message: { zh: string; en: string }; content?: CertificateContent };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** People read authorities by name; an authority this build does not know is shown as given. */
+const authorityName = (authority: string) => (isRegionId(authority) ? regionProfile(authority).name : { zh: authority, en: authority });
 const text = (v: unknown) => typeof v === 'string' && v.trim() !== '' && v.length <= 500;
 
 /** The content's fields all present with their types (before any signature is trusted). */
@@ -40,7 +43,8 @@ export async function verifyCertificateToken(token: string, keySet: CertificateK
   const key = keySet.keys.find((k) => k.kid === content.k);
   if (!key) return refuse('unknown-key', `签名密钥 ${content.k} 不在已公布的密钥中，疑似伪造`, `the signing key ${content.k} is not among the published keys: possibly forged`);
   if (key.authority !== content.a) {
-    return refuse('wrong-authority', `签名密钥属于其他签发机构（${key.authority}），不是 ${content.a}，疑似伪造`, `the signing key belongs to another authority (${key.authority}), not ${content.a}: possibly forged`);
+    const [keyOwner, claimed] = [authorityName(key.authority), authorityName(content.a)];
+    return refuse('wrong-authority', `签名密钥属于其他签发机构（${keyOwner.zh}），不是${claimed.zh}，疑似伪造`, `the signing key belongs to another authority (${keyOwner.en}), not ${claimed.en}: possibly forged`);
   }
   const genuine = await globalThis.crypto.subtle.verify(ED25519, await importPublicKey(key), split.signature, split.body);
   if (!genuine) return refuse('bad-signature', '签名校验失败：合格证内容或签名被改动，疑似伪造', 'the signature does not match: the certificate or its signature was altered, possibly forged');

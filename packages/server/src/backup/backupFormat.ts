@@ -1,6 +1,7 @@
 /**
  * The server's backup file: the engine's cases (a store dump: instances, hash-chained journals,
- * deadlines, messages), the published forms, the organisations and the farm registry. Accounts,
+ * deadlines, messages), the published forms, the organisations, the farm registry, and the certificate
+ * register with the authorities' public keys (never a private key). Accounts,
  * sessions and the audit log are not in it: a backup moves the shared record, not who may sign in
  * (an administrator restoring onto a new server keeps that server's accounts).
  *
@@ -12,6 +13,7 @@ import { checkDumpShape, type DumpProblem, type StoreDump } from '@nongan/engine
 import type { VersionRecord } from '@nongan/designer';
 import type { Organisation } from '../directory/organisations.js';
 import type { Subject } from '../directory/subjects.js';
+import type { BackedUpCertificate, BackedUpKey } from '../certificates/certificateBackup.js';
 
 export const SERVER_BACKUP_FORMAT = 'nongan-server-backup';
 export const SERVER_BACKUP_VERSION = 1;
@@ -27,6 +29,8 @@ export interface ServerBackup {
   designs: VersionRecord[];
   organisations: Organisation[];
   subjects: Subject[];
+  certificateKeys: BackedUpKey[];
+  certificates: BackedUpCertificate[];
 }
 
 export type ServerBackupCheck = { ok: true; backup: ServerBackup } | { ok: false; problems: DumpProblem[] };
@@ -37,10 +41,21 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v !== '';
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isLocalText = (v: unknown) => isRecord(v) && isText(v.zh) && isText(v.en);
 
-const RECORD_FIELDS: Record<'designs' | 'organisations' | 'subjects', Record<string, (v: unknown) => boolean>> = {
+const orNull = (test: (v: unknown) => boolean) => (v: unknown) => v === null || test(v);
+const RECORD_FIELDS: Record<'designs' | 'organisations' | 'subjects' | 'certificateKeys' | 'certificates', Record<string, (v: unknown) => boolean>> = {
   designs: { docId: isText, version: isText, effectiveFrom: isText, note: isString, publishedAt: isText, doc: isRecord },
   organisations: { id: isText, name: isLocalText, kind: isText, region: isText, division: isText, parentId: (v) => v === null || isText(v) },
   subjects: { id: isText, uscc: isText, name: isText, region: isText, division: isText },
+  certificateKeys: { kid: isText, authority: isText, publicJwk: isRecord, validFrom: isText, validUntil: orNull(isText), revokedFrom: orNull(isText), revokedReason: orNull(isString) },
+  certificates: { number: isText, instanceId: isText, authority: isText, kid: isText, token: isText, issuedOn: isText },
+};
+/** What makes a record unique in its list. */
+const IDENTITY: Record<keyof typeof RECORD_FIELDS, (item: Rec) => string> = {
+  designs: (item) => `${String(item.docId)}@${String(item.version)}`,
+  organisations: (item) => String(item.id),
+  subjects: (item) => String(item.id),
+  certificateKeys: (item) => String(item.kid),
+  certificates: (item) => String(item.number),
 };
 
 export function checkServerBackup(value: unknown): ServerBackupCheck {
@@ -69,9 +84,16 @@ export function checkServerBackup(value: unknown): ServerBackupCheck {
       for (const [key, test] of Object.entries(fields)) {
         if (!test(item[key])) add(`/${list}/${i}/${key}`, 'missing or of the wrong type', '缺失或类型不对');
       }
-      const key = list === 'designs' ? `${String(item.docId)}@${String(item.version)}` : String(item.id);
+      const key = IDENTITY[list as keyof typeof RECORD_FIELDS](item);
       if (keys.has(key)) add(`/${list}/${i}`, `${key} appears twice`, `${key} 重复`);
       keys.add(key);
+    });
+  }
+  if (problems.length === 0) {
+    // Every certificate names a key of the file (a restored server must be able to verify it).
+    const kids = new Set((value.certificateKeys as Rec[]).map((k) => k.kid));
+    (value.certificates as Rec[]).forEach((c, i) => {
+      if (!kids.has(c.kid)) add(`/certificates/${i}/kid`, `certificate ${String(c.number)} names a key that is not in the file`, `合格证 ${String(c.number)} 的签名密钥不在备份文件中`);
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, backup: value as unknown as ServerBackup };

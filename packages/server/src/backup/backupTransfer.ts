@@ -4,18 +4,20 @@
  * Export reads every table in one REPEATABLE READ transaction: one moment, even while people work.
  * Restore checks the whole file first (shape, every hash chain), then in ONE transaction replaces the
  * engine's cases with the backup's and adds the forms, organisations and farms this server lacks,
- * through the same stores (and so the same checks) as the admin and designer routes. A record this
+ * through the same stores (and so the same checks) as the admin and designer routes; the certificate
+ * register is replaced too, and the file's public keys added so every printed certificate still verifies. A record this
  * server holds differently (another text under a form's version number, another name for a farm) is
  * refused, naming it: a restore never silently overwrites the registry. Anything refused rolls back all.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { PublishError } from '@nongan/designer';
-import { verifyDump } from '@nongan/engine';
+import { toChinaDate, verifyDump } from '@nongan/engine';
 import { readDump, writeDump, type SqlClient } from '@nongan/engine/postgres';
 import { createPostgresDesignerStore } from '../designs/postgresDesignerStore.js';
 import { OrganisationStore, type Organisation } from '../directory/organisations.js';
 import { SubjectRegistry, type Subject } from '../directory/subjects.js';
 import { ApiError, apiError } from '../http/errors.js';
+import { exportCertificates, restoreCertificates, unreadableKey } from '../certificates/certificateBackup.js';
 import { checkServerBackup, SERVER_BACKUP_FORMAT, SERVER_BACKUP_VERSION, type ServerBackup } from './backupFormat.js';
 
 export interface RestoreSummary {
@@ -27,6 +29,8 @@ export interface RestoreSummary {
   designs: { added: number; kept: number };
   organisations: { added: number; kept: number };
   subjects: { added: number; kept: number };
+  certificateKeys: { added: number; kept: number };
+  certificates: number;
 }
 
 export async function exportServerData(db: SqlClient, now: () => number = Date.now): Promise<ServerBackup> {
@@ -40,6 +44,7 @@ export async function exportServerData(db: SqlClient, now: () => number = Date.n
       designs: await createPostgresDesignerStore(tx).allVersions(),
       organisations: await new OrganisationStore(tx).list(),
       subjects: await new SubjectRegistry(tx).all(),
+      ...(await exportCertificates(tx).then(({ keys, certificates }) => ({ certificateKeys: keys, certificates }))),
     };
   });
 }
@@ -99,10 +104,12 @@ function parentsFirst(organisations: readonly Organisation[]): Organisation[] {
   return order;
 }
 
-export async function restoreServerData(db: SqlClient, file: unknown): Promise<RestoreSummary> {
+export async function restoreServerData(db: SqlClient, file: unknown, now: () => number = Date.now): Promise<RestoreSummary> {
   const check = checkServerBackup(file);
   if (!check.ok) throw refusedFile(check.problems);
   const { backup } = check;
+  const badKey = unreadableKey(backup.certificateKeys);
+  if (badKey) throw refusedFile([{ path: badKey, message: 'not a published Ed25519 key', messageZh: '不是有效的 Ed25519 公钥' }]);
   const chainProblems = await verifyDump(backup.engine, 20);
   if (chainProblems.length > 0) throw refusedFile(chainProblems.map((p) => ({ ...p, path: `/engine${p.path}` })));
 
@@ -115,6 +122,8 @@ export async function restoreServerData(db: SqlClient, file: unknown): Promise<R
       designs: { added: 0, kept: 0 },
       organisations: { added: 0, kept: 0 },
       subjects: { added: 0, kept: 0 },
+      certificateKeys: { added: 0, kept: 0 },
+      certificates: backup.certificates.length,
     };
     const designs = createPostgresDesignerStore(tx);
     for (const [i, record] of backup.designs.entries()) {
@@ -146,6 +155,7 @@ export async function restoreServerData(db: SqlClient, file: unknown): Promise<R
       }
     }
     await writeDump(tx, backup.engine, { replace: true });
+    summary.certificateKeys = await restoreCertificates(tx, backup.certificateKeys, backup.certificates, toChinaDate(now()), now());
     return summary;
   });
 }

@@ -14,7 +14,7 @@ interface KeyRow {
   kid: string;
   authority: string;
   public_jwk: CertificateJwk;
-  private_jwk: JsonWebKey;
+  private_jwk: JsonWebKey | null;
   valid_from: string;
   valid_until: string | null;
   revoked_from: string | null;
@@ -150,6 +150,8 @@ export class CertificateKeyRing {
   private privateKeyOf(row: KeyRow): Promise<CryptoKey> {
     let key = this.imported.get(row.kid);
     if (!key) {
+      // Restored keys are closed on restore, so a signing key always has its private half.
+      if (!row.private_jwk) throw new Error(`certificate key ${row.kid} has no private half and cannot sign`);
       key = importPrivateKey(row.private_jwk);
       this.imported.set(row.kid, key);
     }

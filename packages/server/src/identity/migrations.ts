@@ -114,7 +114,8 @@ CREATE TABLE nongan_certificate_keys (
   kid             text PRIMARY KEY,
   authority       text NOT NULL,
   public_jwk      json NOT NULL,
-  private_jwk     json NOT NULL,
+  -- Null for a key restored from a backup: it verifies what it signed, it signs nothing here.
+  private_jwk     json,
   valid_from      text NOT NULL,
   valid_until     text,
   revoked_from    text,

@@ -14,8 +14,8 @@ import type { ServerServices } from '../services.js';
 const counted = { type: 'object', required: ['added', 'kept'], properties: { added: { type: 'integer' }, kept: { type: 'integer' } } } as const;
 const summary = {
   type: 'object',
-  required: ['instances', 'journal', 'timers', 'outbox', 'designs', 'organisations', 'subjects'],
-  properties: { instances: { type: 'integer' }, journal: { type: 'integer' }, timers: { type: 'integer' }, outbox: { type: 'integer' }, designs: counted, organisations: counted, subjects: counted },
+  required: ['instances', 'journal', 'timers', 'outbox', 'designs', 'organisations', 'subjects', 'certificateKeys', 'certificates'],
+  properties: { instances: { type: 'integer' }, journal: { type: 'integer' }, timers: { type: 'integer' }, outbox: { type: 'integer' }, designs: counted, organisations: counted, subjects: counted, certificateKeys: counted, certificates: { type: 'integer' } },
 } as const;
 
 function requireWholeServer(identity: Identity): void {
@@ -32,7 +32,7 @@ export function backupRoutes(services: ServerServices): RoutePlugin {
       {
         schema: {
           tags: ['admin'],
-          summary: `Everything shared on this server as one JSON file (${SERVER_BACKUP_FORMAT}): cases with their journals, deadlines and messages, published forms, organisations, farms; not accounts`,
+          summary: `Everything shared on this server as one JSON file (${SERVER_BACKUP_FORMAT}): cases with their journals, deadlines and messages, published forms, organisations, farms, signed certificates and the public certificate keys; not accounts, not private keys`,
           response: errorReplies,
         },
       },
