@@ -79,13 +79,19 @@ describe('certificates verified anywhere, through the server', () => {
       expect(text).toContain('已在本机用签发机构公钥核验签名');
       expect(text).not.toMatch(/productName|producerName|selfInspectToCertificate/);
       await screenshot(stranger.page, 'certificate-verified-on-server');
+      // The portal keeps its pages on the device once it has been opened (the offline shell).
+      await stranger.page.locator('html[data-offline-ready=true]').waitFor({ timeout: 60_000 });
 
       // No signal at the market: another farm's certificate still checks on the device, and the page says what it cannot know.
       const otherId = await certifiedCase('kaizhou-producer-1');
       const other = await portal.server.runtime.certificates.ensure(await portal.server.runtime.engine.get(otherId));
       const otherUrl = certificateVerifyUrl(portal.url, other!.token);
       await stranger.context.setOffline(true);
-      await verifyTyped(stranger.page, otherUrl);
+      // The camera opens the address in a new page: it loads from the device, nothing from the network.
+      await stranger.page.goto('about:blank');
+      const opened = await stranger.page.goto(otherUrl);
+      expect(opened?.headers()['x-nongan-offline']).toBe('kept');
+      await ready(stranger.page);
       await expect.poll(() => stranger.page.getByTestId('verification-offline').innerText(), { timeout: 30_000 }).toContain('当前离线');
       expect(await result(stranger.page).getAttribute('data-status')).toBe('valid');
       // The issuer's signed status list, kept from the first check, backs the offline answer.

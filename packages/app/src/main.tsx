@@ -7,6 +7,7 @@ import { EngineError } from '@nongan/engine';
 import { createRoot } from 'react-dom/client';
 import { createPortalRuntime, type PortalRuntime } from './boot/runtime.js';
 import { createServerPortalRuntime, probeServer } from './boot/serverRuntime.js';
+import { knownServer, registerOfflineShell, rememberServer } from './boot/offlineShell.js';
 import { App } from './shell/App.js';
 import { BootError } from './shell/BootError.js';
 import './portal.css';
@@ -14,11 +15,19 @@ import './portal.css';
 async function boot(): Promise<PortalRuntime> {
   if (!__NONGAN_SERVER_MODE__) return createPortalRuntime();
   const health = await probeServer();
-  // A portal built for a server never falls back to a browser-only demo: its people would work on the wrong data.
-  if (!health) {
+  if (health) {
+    rememberServer(localStorage, health);
+    void registerOfflineShell().catch((error: unknown) => console.warn('[nongan] no offline start:', error));
+    return createServerPortalRuntime(health);
+  }
+  // No answer: a page that reached this server before starts offline on what it kept (the offline shell,
+  // the certificate keys, queued commands). A portal built for a server never falls back to a
+  // browser-only demo: its people would work on the wrong data.
+  const known = knownServer(localStorage);
+  if (!known) {
     throw new EngineError('unavailable', { en: 'the Nong\'an server does not answer at this address; check the connection and reload', zh: '此地址的农安服务器没有响应，请检查网络后刷新页面' });
   }
-  return createServerPortalRuntime(health);
+  return createServerPortalRuntime({ now: Date.now() + known.offsetMs, demo: known.demo });
 }
 
 const root = createRoot(document.getElementById('root')!);

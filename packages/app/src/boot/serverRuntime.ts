@@ -4,7 +4,7 @@
  * is kept in IndexedDB so a farm goes on working without a network. The portal is served from the
  * server's address (`/api/…` beside the pages), so the connection's base is the page's own origin.
  */
-import { createOfflineStore, createRemoteDesignerStore, createRemoteEngine, createServerConnection, type ServerSession } from '@nongan/client';
+import { createOfflineStore, createRemoteDesignerStore, createRemoteEngine, createServerConnection, isOfflineError, type ServerSession } from '@nongan/client';
 import { FormCatalog, LIFECYCLES } from '@nongan/workflows';
 import type { KeyValueStorage } from './demoClock.js';
 import type { PortalRuntime, ServerParts } from './runtime.js';
@@ -50,7 +50,11 @@ export async function createServerPortalRuntime(health: ServerHealth, options: {
   // The server's designer store: what configuration staff publish here is what the server's new cases pin.
   const designs = Object.assign(createRemoteDesignerStore(connection), { close() {} });
   const forms = new FormCatalog(designs, clock);
-  const initialSession = await connection.session();
+  // Offline at start: nobody is signed in on this page until the server answers again.
+  const initialSession = await connection.session().catch((error: unknown) => {
+    if (isOfflineError(error)) return null;
+    throw error;
+  });
   // Published forms are read once signed in (the shell reloads them at sign-in); offline, cases show
   // the built-in forms until the catalogue can be read.
   if (initialSession) await forms.reload().catch(() => {});
