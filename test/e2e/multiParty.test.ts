@@ -8,7 +8,7 @@
  * the journal verifies at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { act, actionButtons, expectState, journalVerified, openCase, reload, startFromFarmPage } from './portal.js';
+import { act, actionButtons, expectState, journalVerified, openCase, ready, reload, startFromFarmPage } from './portal.js';
 import { live, serverPortalForFile, signedIn, together } from './serverPortal.js';
 
 const portal = serverPortalForFile('multiparty');
@@ -99,6 +99,34 @@ describe('the portal on the server', () => {
       await refused.getByRole('button', { name: '放弃此操作' }).click();
       await expect.poll(() => phone.page.getByTestId('pending-commands').count(), { timeout: 20_000 }).toBe(0);
       await expectState(phone.page, 'initialReview');
+    });
+  });
+
+  it('a farm reopens the portal without any network, as itself: its case from the device, its submission queued and sent once', async () => {
+    const farm = await signedIn(portal, 'jiyuan-farm-3', { viewport: PHONE });
+    await together('multiparty-offline-start', [farm], async () => {
+      const caseId = await startFromFarmPage(farm.page, 'qualificationReview', { farmName: '济源市断网重开养殖场', year: 2027 });
+      await expectState(farm.page, 'draft');
+      await farm.page.locator('html[data-offline-ready=true]').waitFor({ timeout: 60_000 });
+
+      // No signal, and the page is closed and opened again: it starts from the device.
+      await farm.context.setOffline(true);
+      await farm.page.goto('about:blank');
+      const opened = await farm.page.goto(`${portal.url}#/case/${encodeURIComponent(caseId)}`);
+      expect(opened?.headers()['x-nongan-offline']).toBe('kept');
+      await ready(farm.page);
+      await farm.page.locator('[data-testid=connection-status].portal-connection-offline').waitFor();
+      expect(await farm.page.getByTestId('signed-in-as').innerText()).toBeTruthy();
+      await expectState(farm.page, 'draft');
+      await act(farm.page, '提交资质申请', application);
+      await expect.poll(() => farm.page.getByTestId('waiting-count').innerText(), { timeout: 20_000 }).toContain('1 项操作待发送');
+      expect(await submissions(caseId)).toBe(0);
+
+      // Signal again: sent once, under the cookie this device kept (its CSRF token read first).
+      await farm.context.setOffline(false);
+      await expectState(farm.page, 'initialReview');
+      await expect.poll(() => farm.page.getByTestId('waiting-count').count(), { timeout: 30_000 }).toBe(0);
+      expect(await submissions(caseId)).toBe(1);
     });
   });
 });

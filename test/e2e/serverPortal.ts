@@ -80,8 +80,9 @@ export async function signedIn(portal: ServerPortal, login: string, options: { v
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
-    // Requests refused while offline are the point of the offline tests, not a fault of the page.
-    if (message.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(message.text())) consoleErrors.push(message.text());
+    // Requests refused while offline are the point of the offline tests, not a fault of the page; nor is
+    // the Vite dev server's reload socket failing to connect in a page that started offline.
+    if (message.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED|Failed to load resource|^\[vite\] failed to connect to websocket/.test(message.text())) consoleErrors.push(message.text());
   });
   page.setDefaultTimeout(60_000);
   await page.goto(`${portal.url}#/`);

@@ -1,6 +1,6 @@
 /** What the portal remembers of its server for starting offline: kept when it answered, ignored when unreadable. */
 import { describe, expect, it } from 'vitest';
-import { knownServer, rememberServer } from '../src/boot/offlineShell.js';
+import { knownServer, rememberedSession, rememberServer, rememberSession } from '../src/boot/offlineShell.js';
 
 const storage = () => {
   const map = new Map<string, string>();
@@ -29,3 +29,19 @@ describe('the server this page last reached', () => {
     expect(() => rememberServer({ setItem: () => { throw new Error('quota'); } }, { now: Date.now(), demo: false })).not.toThrow();
   });
 });
+
+describe('who was signed in on this device', () => {
+  it('is remembered without the CSRF token, until it expires or the person signs out', () => {
+    const s = { ...storage(), removeItem(key: string) { s.map.delete(key); } };
+    const session = { account: { id: 'a-1', displayName: '济源市示范养殖场' }, csrfToken: 'secret', expiresAt: 2_000 };
+    rememberSession(s, session);
+    expect(JSON.stringify([...s.map.values()])).not.toContain('secret');
+    expect(rememberedSession(s, 1_000)).toEqual({ account: session.account, expiresAt: 2_000 });
+    expect(rememberedSession(s, 2_000)).toBeNull();
+    rememberSession(s, null);
+    expect(rememberedSession(s, 1_000)).toBeNull();
+    s.map.set('nongan-portal-last-session', '{"account":"x","expiresAt":5}');
+    expect(rememberedSession(s, 1)).toBeNull();
+  });
+});
+

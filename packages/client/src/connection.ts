@@ -99,6 +99,8 @@ export function createServerConnection(options: ConnectionOptions = {}): ServerC
     }
     const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    // A page that started offline has its cookie but not yet the session's CSRF token: read it first.
+    if (method !== 'GET' && !csrfToken && !options.headers?.authorization && path !== '/api/session') await session();
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     let response: Response;
     try {
@@ -125,19 +127,21 @@ export function createServerConnection(options: ConnectionOptions = {}): ServerC
     return parsed as T;
   }
 
+  async function session(): Promise<ServerSession | null> {
+    try {
+      const current = await request<ServerSession>('GET', '/api/session');
+      csrfToken = current.csrfToken;
+      return current;
+    } catch (error) {
+      if (error instanceof ServerError && error.status === 401) return null;
+      throw error;
+    }
+  }
+
   return {
     baseUrl,
     request,
-    async session() {
-      try {
-        const session = await request<ServerSession>('GET', '/api/session');
-        csrfToken = session.csrfToken;
-        return session;
-      } catch (error) {
-        if (error instanceof ServerError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    session,
     async signIn(login, password, totp) {
       const session = await request<ServerSession & { token?: string }>('POST', '/api/session', { login, password, ...(totp ? { totp } : {}) });
       csrfToken = session.csrfToken;

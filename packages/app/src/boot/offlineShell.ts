@@ -3,6 +3,8 @@
  * next visit opens without a network. `<html data-offline-ready>` is set once everything is kept.
  * A browser without service workers simply has no offline start; nothing else changes.
  */
+import type { KeyValueStorage } from './demoClock.js';
+
 const SERVER_KEY = 'nongan-portal-server';
 
 export async function registerOfflineShell(): Promise<void> {
@@ -39,6 +41,35 @@ export function knownServer(storage: Pick<Storage, 'getItem'>): KnownServer | nu
   try {
     const parsed = JSON.parse(storage.getItem(SERVER_KEY) ?? 'null') as Partial<KnownServer> | null;
     return typeof parsed?.offsetMs === 'number' && typeof parsed.demo === 'boolean' ? { offsetMs: parsed.offsetMs, demo: parsed.demo } : null;
+  } catch {
+    return null;
+  }
+}
+
+const SESSION_KEY = 'nongan-portal-last-session';
+
+/**
+ * Who was signed in on this device when the server last answered (without the CSRF token), so a farm
+ * that reopens the portal without a network goes on as itself: its cases from the device, its actions
+ * queued. The server still decides everything when the commands arrive, with the session cookie.
+ * Null forgets it (signed out, or the session ended).
+ */
+export function rememberSession(storage: KeyValueStorage, session: { account: unknown; expiresAt: number } | null): void {
+  try {
+    if (session) storage.setItem(SESSION_KEY, JSON.stringify({ account: session.account, expiresAt: session.expiresAt }));
+    else if (storage.removeItem) storage.removeItem(SESSION_KEY);
+    else storage.setItem(SESSION_KEY, 'null');
+  } catch {
+    // storage refused: an offline start shows the sign-in page instead
+  }
+}
+
+/** The remembered session, unless it has expired (then nobody is signed in). */
+export function rememberedSession<T extends { account: unknown; expiresAt: number }>(storage: Pick<Storage, 'getItem'>, now: number): Omit<T, 'csrfToken'> | null {
+  try {
+    const parsed = JSON.parse(storage.getItem(SESSION_KEY) ?? 'null') as { account?: unknown; expiresAt?: unknown } | null;
+    if (!parsed || typeof parsed.account !== 'object' || parsed.account === null || typeof parsed.expiresAt !== 'number' || parsed.expiresAt <= now) return null;
+    return parsed as Omit<T, 'csrfToken'>;
   } catch {
     return null;
   }

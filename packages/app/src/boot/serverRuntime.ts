@@ -7,6 +7,7 @@
 import { createOfflineStore, createRemoteDesignerStore, createRemoteEngine, createServerConnection, isOfflineError, type ServerSession } from '@nongan/client';
 import { FormCatalog, LIFECYCLES } from '@nongan/workflows';
 import type { KeyValueStorage } from './demoClock.js';
+import { rememberedSession, rememberSession } from './offlineShell.js';
 import type { PortalRuntime, ServerParts } from './runtime.js';
 
 export const OFFLINE_DB = 'nongan-portal-offline';
@@ -50,11 +51,17 @@ export async function createServerPortalRuntime(health: ServerHealth, options: {
   // The server's designer store: what configuration staff publish here is what the server's new cases pin.
   const designs = Object.assign(createRemoteDesignerStore(connection), { close() {} });
   const forms = new FormCatalog(designs, clock);
-  // Offline at start: nobody is signed in on this page until the server answers again.
-  const initialSession = await connection.session().catch((error: unknown) => {
-    if (isOfflineError(error)) return null;
-    throw error;
-  });
+  // Offline at start: whoever was signed in here last goes on (their cases from the device, their
+  // actions queued) until the server answers and says who the cookie belongs to.
+  let initialSession: ServerSession | null;
+  try {
+    initialSession = await connection.session();
+    rememberSession(storage, initialSession);
+  } catch (error) {
+    if (!isOfflineError(error)) throw error;
+    const remembered = rememberedSession<ServerSession>(storage, Date.now());
+    initialSession = remembered ? { ...remembered, csrfToken: '' } : null;
+  }
   // Published forms are read once signed in (the shell reloads them at sign-in); offline, cases show
   // the built-in forms until the catalogue can be read.
   if (initialSession) await forms.reload().catch(() => {});

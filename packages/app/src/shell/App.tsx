@@ -17,6 +17,7 @@ import { parseRoute, routeHash, type Route } from './routes.js';
 import { actorOf, parseSession, SESSION_KEY, type Session } from './session.js';
 import { actorOfAccount, sessionOfAccount } from './serverSession.js';
 import type { ServerSession } from '@nongan/client';
+import { rememberSession } from '../boot/offlineShell.js';
 import type { ServerPortalRuntime } from '../boot/serverRuntime.js';
 
 function useHashRoute(): Route {
@@ -70,6 +71,7 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
       // On a server only signing out goes through here; signing in is the account form's.
       if (next === null) {
         void server.connection.signOut().catch(() => {}).then(() => server.offline.clear());
+        rememberSession(storage, null);
         setServerSession(null);
         setFarmsState([]);
       }
@@ -83,9 +85,10 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
     (next: ServerSession | null) => {
       // The published forms are read once signed in (reading them needs a session).
       if (next) void runtime.forms.reload().catch(() => {});
+      rememberSession(storage, next);
       setServerSession(next);
     },
-    [runtime],
+    [runtime, storage],
   );
 
   // The farms a server account works with, by name (its own, and those in an official's scope).
