@@ -3,7 +3,6 @@
  * decoder (jsQR) and must carry the payload (承诺达标合格证, number, code, verification address);
  * the public verification view answers valid / revoked / not found; no axe-core violations.
  */
-import jsQR from 'jsqr';
 import { cdp, userEvent } from 'vitest/browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CertificateCard } from '../src/CertificateCard.js';
@@ -11,26 +10,9 @@ import { certificateQrPayload } from '../src/certificateModel.js';
 import { CertificateVerification } from '../src/CertificateVerification.js';
 import { muttonCertificate, registerLookup, sampleCertificate } from './fixtures/certificates.js';
 import { axeViolations, mount, text, unmount, until } from './render.js';
+import { decodeQr } from './decodeQr.js';
 
 afterEach(() => unmount());
-
-/** Rasterises an SVG element and decodes the QR code in it (UTF-8 bytes as written). */
-async function decodeQr(svg: SVGSVGElement): Promise<string | null> {
-  const scale = 4;
-  const size = Number(svg.getAttribute('width')) * scale;
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = size;
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, size, size);
-  context.drawImage(image, 0, 0, size, size);
-  const pixels = context.getImageData(0, 0, size, size);
-  const code = jsQR(pixels.data, size, size);
-  return code ? new TextDecoder().decode(new Uint8Array(code.binaryData)) : null;
-}
 
 describe('CertificateCard', () => {
   it('shows the national fields and a QR code that decodes to the payload', async () => {

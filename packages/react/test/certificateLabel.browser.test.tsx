@@ -3,13 +3,13 @@
  * fields inside the label and a QR code that an independent decoder (jsQR) reads back with a full
  * signed verification address; a sheet lays out one certificate per page or label.
  */
-import jsQR from 'jsqr';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CertificateLabel, LABEL_SIZES, type LabelSize } from '../src/CertificateLabel.js';
 import { CertificateSheet } from '../src/CertificateSheet.js';
 import type { CertificateData } from '../src/certificateModel.js';
 import { sampleCertificate } from './fixtures/certificates.js';
 import { axeViolations, mount, text, unmount } from './render.js';
+import { decodeQr } from './decodeQr.js';
 
 afterEach(() => unmount());
 
@@ -18,21 +18,6 @@ const signedAddress = `https://nongan.kaizhou.gov.cn/#/verify/承诺达标合格
 const signed: CertificateData = { ...sampleCertificate, verificationCode: undefined, verifyUrl: signedAddress, qrPayload: signedAddress } as CertificateData;
 
 const MM = 96 / 25.4;
-
-async function decode(svg: SVGSVGElement): Promise<string | null> {
-  const size = 1024;
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = size;
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, size, size);
-  context.drawImage(image, 0, 0, size, size);
-  const code = jsQR(context.getImageData(0, 0, size, size).data, size, size);
-  return code ? new TextDecoder().decode(new Uint8Array(code.binaryData)) : null;
-}
 
 describe('CertificateLabel', () => {
   it.each(['60x40', '100x70'] as LabelSize[])('%s mm: the label\'s size, every field inside it, a readable QR code', async (size) => {
@@ -48,7 +33,7 @@ describe('CertificateLabel', () => {
     expect(text(label)).toContain('承诺达标合格证');
     expect(text(label)).toContain('自行检测合格');
     const svg = label.querySelector('svg')!;
-    expect(await decode(svg)).toBe(signedAddress);
+    expect(await decodeQr(svg, 1024)).toBe(signedAddress);
     // A phone camera needs modules of about 0.3 mm: the QR's printed width over its module count.
     const modules = svg.viewBox.baseVal.width;
     expect(LABEL_SIZES[size].qrMm / modules).toBeGreaterThanOrEqual(0.28);

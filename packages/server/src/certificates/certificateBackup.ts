@@ -6,6 +6,7 @@
  */
 import type { SqlQueryable } from '@nongan/engine/postgres';
 import { readKeySet, type CertificateJwk } from '@nongan/workflows';
+import type { SignedCertificate } from './certificateRegister.js';
 
 export interface BackedUpKey {
   kid: string;
@@ -17,14 +18,8 @@ export interface BackedUpKey {
   revokedReason: string | null;
 }
 
-export interface BackedUpCertificate {
-  number: string;
-  instanceId: string;
-  authority: string;
-  kid: string;
-  token: string;
-  issuedOn: string;
-}
+/** A register row as the backup carries it: the signed certificate itself. */
+export type BackedUpCertificate = SignedCertificate;
 
 export async function exportCertificates(tx: SqlQueryable): Promise<{ keys: BackedUpKey[]; certificates: BackedUpCertificate[] }> {
   const keys = await tx.query<{ kid: string; authority: string; public_jwk: CertificateJwk; valid_from: string; valid_until: string | null; revoked_from: string | null; revoked_reason: string | null }>(
