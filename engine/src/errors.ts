@@ -5,6 +5,8 @@
 export type EngineErrorCode =
   | 'forbidden'
   | 'not-allowed-in-state'
+  /** The case accepts the event here, but a business rule of the lifecycle refuses it: `details.rule` names it. */
+  | 'rule-refused'
   | 'invalid-data'
   | 'invalid-input'
   | 'invalid-definition'
@@ -28,6 +30,7 @@ export interface FieldIssue {
 const titles: Record<EngineErrorCode, { zh: string; en: string }> = {
   forbidden: { zh: '无权执行此操作', en: 'Forbidden' },
   'not-allowed-in-state': { zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
+  'rule-refused': { zh: '不符合办理条件', en: 'A rule of this procedure is not met' },
   'invalid-data': { zh: '提交的数据不符合表单要求', en: 'Submitted data does not satisfy the form' },
   'invalid-input': { zh: '调用参数无效', en: 'Invalid input' },
   'invalid-definition': { zh: '流程定义无效', en: 'Invalid workflow definition' },

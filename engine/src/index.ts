@@ -14,6 +14,8 @@ export {
   type DeadlineSpec,
   type WorkflowAccess,
   type LocalText,
+  type RefusalRule,
+  type RuleRefusal,
 } from './workflow/defineWorkflow.js';
 export { leafPaths, activePaths, stateKeyOf } from './workflow/introspect.js';
 export { WorkflowRegistry } from './workflow/registry.js';

@@ -3,6 +3,7 @@
  * the caller can act on: who you are (forbidden), what the case accepts now (not-allowed-in-state),
  * what you sent (invalid-data). Nothing is written unless every check passes.
  */
+import { ruleRefused } from './ruleRefusal.js';
 import { EngineError } from '../errors.js';
 import type { Actor, InstanceRecord, SendResult, WorkflowEvent } from '../types.js';
 import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
@@ -181,7 +182,7 @@ async function sendFrom(
   try {
     return await stepChecked(ctx, record, workflow, event, options, commandId);
   } catch (error) {
-    if (fromCache && error instanceof EngineError && error.code === 'not-allowed-in-state') throw new StaleRefusal();
+    if (fromCache && error instanceof EngineError && (error.code === 'not-allowed-in-state' || error.code === 'rule-refused')) throw new StaleRefusal();
     throw error;
   }
 }
@@ -217,7 +218,7 @@ async function stepChecked(
     at: ctx.clock.now(),
   };
   const snapshot = restoreSnapshot(workflow, record);
-  if (!snapshot.can(machineEventOf(request))) throw notAllowed(record, event.type, 'guard');
+  if (!snapshot.can(machineEventOf(request))) throw ruleRefused(workflow, record, event) ?? notAllowed(record, event.type, 'guard');
   const { change, result } = await buildStep(ctx, request, record, snapshot);
   const committed = await commitChange(ctx, change, result);
   if (committed.replayed && committed.instanceId !== instanceId) await earlierAnswer(ctx, commandId, instanceId, options.actor.id);

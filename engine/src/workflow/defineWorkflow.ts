@@ -45,6 +45,22 @@ export interface WorkflowAccess {
   separationOfDuties?: boolean;
 }
 
+/** Why a rule refused an event, as people read it: the rule (seed and section), in both languages, and the field it concerns. */
+export interface RuleRefusal {
+  /** Where the rule comes from, e.g. `seed 002 §三(一)`. */
+  rule: string;
+  message: LocalText;
+  /** The field of the event's form the rule concerns (a JSON pointer, `/stock`). */
+  path?: string;
+}
+
+/**
+ * Explains a guard's refusal of an event: given the case's context and the event's data, the rule
+ * that fails, or nothing (then the generic "conditions not met" stands). Called only after the
+ * machine refused, so it never decides anything itself.
+ */
+export type RefusalRule = (input: { context: any; data: Record<string, unknown>; stateKey: string }) => RuleRefusal | null | undefined;
+
 export interface WorkflowConfig<TMachine extends AnyStateMachine = AnyStateMachine> {
   id: string;
   version: number;
@@ -56,6 +72,8 @@ export interface WorkflowConfig<TMachine extends AnyStateMachine = AnyStateMachi
   /** Keyed by state path (`review.initial`). */
   deadlines?: Record<string, DeadlineSpec | readonly DeadlineSpec[]>;
   access?: WorkflowAccess;
+  /** Per event type: what to tell people when the machine's guards refuse it. */
+  refusals?: Record<string, RefusalRule>;
 }
 
 export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateMachine> {
@@ -71,6 +89,7 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   /** Own event types per state path, for accepted-event lookups without evaluating the machine. */
   readonly eventsByPath: ReadonlyMap<string, readonly string[]>;
   readonly rootEvents: readonly string[];
+  readonly refusals: Readonly<Record<string, RefusalRule>>;
 }
 
 function invalid(workflow: string, en: string, zh: string, path: string): EngineError {
@@ -190,5 +209,16 @@ export function defineWorkflow<TMachine extends AnyStateMachine>(config: Workflo
     },
     eventsByPath,
     rootEvents: ownEventTypes(machine.root),
+    refusals: checkedRefusals(label, config.refusals, eventTypes),
   };
+}
+
+function checkedRefusals(label: string, refusals: WorkflowConfig['refusals'], eventTypes: readonly string[]): Readonly<Record<string, RefusalRule>> {
+  if (refusals === undefined) return {};
+  if (typeof refusals !== 'object' || refusals === null) throw invalid(label, 'refusals must be an object of event type → function', 'refusals 必须是“事件类型 → 函数”的对象', 'refusals');
+  for (const [type, rule] of Object.entries(refusals)) {
+    if (!eventTypes.includes(type)) throw invalid(label, `refusals.${type}: not an event of this workflow`, `refusals.${type}：不是本流程的事件`, `refusals.${type}`);
+    if (typeof rule !== 'function') throw invalid(label, `refusals.${type} must be a function`, `refusals.${type} 必须是函数`, `refusals.${type}`);
+  }
+  return { ...refusals };
 }

@@ -54,7 +54,7 @@ export interface ConnectionOptions {
 }
 
 const KNOWN_CODES = new Set<string>([
-  'forbidden', 'not-allowed-in-state', 'invalid-data', 'invalid-input', 'invalid-definition', 'conflict',
+  'forbidden', 'not-allowed-in-state', 'rule-refused', 'invalid-data', 'invalid-input', 'invalid-definition', 'conflict',
   'not-found', 'unknown-workflow', 'already-exists', 'unavailable',
 ]);
 

@@ -108,11 +108,14 @@ describe('cases through two parties', () => {
     expect((await farm.get(`/api/cases/${id}/journal`)).body).toHaveLength(2);
   });
 
-  it('refuses a below-threshold application as not allowed in its state, writing nothing', async () => {
+  it('refuses a below-threshold application naming the rule and its numbers, writing nothing', async () => {
     const id = await openCase();
     const reply = await farm.post(`/api/cases/${id}/events`, { type: 'SUBMIT', data: { species: 'pig', stock: 10, annualOutput: 20 }, commandId: commandId() });
-    expect(reply.status).toBe(409);
-    expect(reply.body.code).toBe('not-allowed-in-state');
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatchObject({ code: 'rule-refused', details: { rule: 'seed 002 §三(一)' } });
+    expect(reply.body.messageZh).toContain('生猪养殖场须');
+    expect(reply.body.messageZh).toContain('本次填报存栏10头、年出栏20头');
+    expect((await farm.get(`/api/cases/${id}/journal`)).body).toHaveLength(1);
   });
 
   it('takes the actor from the session only: an actor in the body is refused, the role must be the caller\'s own', async () => {

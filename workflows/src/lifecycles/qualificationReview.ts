@@ -1,6 +1,7 @@
 /** The qualification-review workflow: roles per event (DOMAIN.md §Roles), forms, deadlines (seed 002). */
 import { defineWorkflow } from '@nongan/engine';
 import { qualificationReviewMachine } from './qualificationReview.machine.js';
+import { qualificationReviewRefusals } from './qualificationReview.refusals.js';
 
 const farm = ['producer', 'third-party'] as const;
 
@@ -37,6 +38,7 @@ export const qualificationReview = defineWorkflow({
     PAYMENT_OVERDUE: { roles: ['system'], label: { zh: '拨付超期', en: 'Payment overdue' } },
     DISQUALIFY: { roles: ['district'], form: 'qr-disqualification', label: { zh: '取消补助资格', en: 'Disqualify' } },
   },
+  refusals: qualificationReviewRefusals,
   deadlines: {
     // seed 002 §二(三) / §四(一): not applied (or not resubmitted) within the window → 视为放弃
     draft: { after: { fromData: 'window.closesOn' }, send: 'WINDOW_CLOSES', label: { zh: '资质申请截止', en: 'Application closes' } },

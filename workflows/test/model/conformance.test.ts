@@ -77,7 +77,13 @@ describe.each(REGION_IDS)('region %s', (region) => {
       for (const event of refused) {
         const before = await driven.engine.get(CASE);
         const error = await apply(driven, event).then(() => null, (e: unknown) => e);
-        expect(isEngineError(error) && error.code, `${labelOf(lifecycle, event)} in ${before.stateKey} as ${senderRole(lifecycle, event.type)}`).toBe('not-allowed-in-state');
+        const what = `${labelOf(lifecycle, event)} in ${before.stateKey} as ${senderRole(lifecycle, event.type)}`;
+        // A guard's refusal may say which rule failed (the lifecycle's refusal rule for that event, citing its seed).
+        const code = isEngineError(error) ? error.code : null;
+        if (code === 'rule-refused') {
+          expect(LIFECYCLES[lifecycle].refusals[event.type], what).toBeTypeOf('function');
+          expect(String((error as { details: { rule?: unknown } }).details.rule), what).toMatch(/^seed \d{3} §/);
+        } else expect(code, what).toBe('not-allowed-in-state');
         expect(await driven.engine.get(CASE)).toEqual(before);
       }
     });

@@ -75,8 +75,9 @@ describe('Jiyuan: application to payment, subsidy year 2024 (seed 002)', () => {
     // Paying another amount than approved is refused; the approved amount is paid.
     clock.set(chinaTime('2025-04-20'));
     await expect(engine.send(instanceId, { type: 'PAY', data: { paidFen: 560_000, paidOn: '2025-04-20', method: 'bank-transfer' } }, { actor: district })).rejects.toMatchObject({
-      code: 'not-allowed-in-state',
-      details: { reason: 'guard' },
+      code: 'rule-refused',
+      messageZh: expect.stringContaining('拨付金额（5,600.00元）须等于核定金额（4,800.00元）'),
+      details: { rule: 'seed 002 §四(四)', path: '/paidFen' },
     });
     const paid = await engine.send(instanceId, { type: 'PAY', data: { paidFen: 480_000, paidOn: '2025-04-20', method: 'bank-transfer' } }, { actor: district });
     expect([paid.stateKey, paid.status]).toEqual(['paid', 'done']);
@@ -124,7 +125,12 @@ describe('Jiyuan: parameter versions across the national threshold change of 202
     // seed 002 §三(一): 存栏300头 qualifies under the pinned 2024 version …
     expect((await engine.send(before.instanceId, { type: 'SUBMIT', data: smallByOutput }, { actor: farm })).stateKey).toBe('initialReview');
     // … but not under the national thresholds (pigs: 年出栏≥500 only)
-    await expect(engine.send(after.instanceId, { type: 'SUBMIT', data: smallByOutput }, { actor: farm })).rejects.toMatchObject({ code: 'not-allowed-in-state', details: { reason: 'guard' } });
+    // The refusal says which rule, with the numbers of the version the case pinned.
+    await expect(engine.send(after.instanceId, { type: 'SUBMIT', data: smallByOutput }, { actor: farm })).rejects.toMatchObject({
+      code: 'rule-refused',
+      messageZh: expect.stringContaining('生猪养殖场须年出栏≥500头方可申请'),
+      details: { rule: 'seed 002 §三(一)', path: '/annualOutput' },
+    });
     expect((await engine.send(after.instanceId, { type: 'SUBMIT', data: { species: 'pig', stock: 300, annualOutput: 600 } }, { actor: farm })).stateKey).toBe('initialReview');
   });
 });
