@@ -7,7 +7,9 @@
 import { QRCodeSVG } from 'qrcode.react';
 import { useId } from 'react';
 import { basisLabels, certificateQrPayload, checkCertificate, commitments, type CertificateBasis, type CertificateData } from './certificateModel.js';
+import { CertificateProblems } from './CertificateProblems.js';
 import { useOptionalEngineContext } from './EngineProvider.js';
+import { printAlone } from './printAlone.js';
 import { pick, say, type Locale } from './text.js';
 
 export interface CertificateCardProps {
@@ -19,36 +21,15 @@ export interface CertificateCardProps {
 
 const ALL_BASES = Object.keys(basisLabels) as CertificateBasis[];
 
-/** Prints only this certificate: the print CSS hides the rest of the page while the class is set. */
-function printCertificate() {
-  document.body.classList.add('nw-printing-certificate');
-  const done = () => {
-    document.body.classList.remove('nw-printing-certificate');
-    window.removeEventListener('afterprint', done);
-  };
-  window.addEventListener('afterprint', done);
-  window.print();
-}
+/** Prints only this certificate. */
+const printCertificate = () => printAlone('nw-printing-certificate');
 
 export function CertificateCard({ certificate, locale: localeProp, printable = true }: CertificateCardProps) {
   const context = useOptionalEngineContext();
   const locale = localeProp ?? context?.locale ?? 'zh-CN';
   const id = useId();
   const problems = checkCertificate(certificate);
-  if (problems.length > 0) {
-    return (
-      <div className="nw nw-error" role="alert">
-        <p>{locale === 'en' ? 'This certificate cannot be shown:' : '合格证信息不完整，无法显示：'}</p>
-        <ul>
-          {problems.map((p) => (
-            <li key={p.path}>
-              <code>{p.path || '/'}</code> {locale === 'en' ? p.message : p.messageZh}
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
+  if (problems.length > 0) return <CertificateProblems problems={problems} locale={locale} action="shown" />;
   const c = certificate;
   const payload = certificateQrPayload(c);
   const en = locale === 'en';

@@ -6,6 +6,7 @@
  */
 import { QRCodeSVG } from 'qrcode.react';
 import { basisLabels, certificateQrPayload, checkCertificate, commitments, type CertificateData } from './certificateModel.js';
+import { CertificateProblems } from './CertificateProblems.js';
 import { pick, say, type Locale } from './text.js';
 
 export type LabelSize = '60x40' | '100x70';
@@ -23,18 +24,7 @@ export interface CertificateLabelProps {
 
 export function CertificateLabel({ certificate: c, size, locale = 'zh-CN' }: CertificateLabelProps) {
   const problems = checkCertificate(c);
-  if (problems.length > 0) {
-    return (
-      <div className="nw nw-error" role="alert">
-        <p>{locale === 'en' ? 'This certificate cannot be printed:' : '合格证信息不完整，无法打印：'}</p>
-        <ul>
-          {problems.map((p) => (
-            <li key={p.path}>{locale === 'en' ? p.message : p.messageZh}</li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
+  if (problems.length > 0) return <CertificateProblems problems={problems} locale={locale} action="printed" />;
   const { qrMm, level } = LABEL_SIZES[size];
   const payload = certificateQrPayload(c);
   const large = size === '100x70';

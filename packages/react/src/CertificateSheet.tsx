@@ -7,6 +7,7 @@
 import { CertificateCard } from './CertificateCard.js';
 import { CertificateLabel, type LabelSize } from './CertificateLabel.js';
 import type { CertificateData } from './certificateModel.js';
+import { printAlone } from './printAlone.js';
 import { say, type Locale } from './text.js';
 
 export type SheetSize = 'a4' | LabelSize;
@@ -20,16 +21,8 @@ export interface CertificateSheetProps {
   printable?: boolean;
 }
 
-/** Prints the sheet alone (the print CSS hides the rest of the page while the class is set). */
-export function printSheet(): void {
-  document.body.classList.add('nw-printing-sheet');
-  const done = () => {
-    document.body.classList.remove('nw-printing-sheet');
-    window.removeEventListener('afterprint', done);
-  };
-  window.addEventListener('afterprint', done);
-  window.print();
-}
+/** Prints the sheet alone. */
+export const printSheet = (): void => printAlone('nw-printing-sheet');
 
 export function CertificateSheet({ certificates, size, locale = 'zh-CN', printable = true }: CertificateSheetProps) {
   if (!SHEET_SIZES.includes(size)) throw new TypeError(`CertificateSheet: size must be one of ${SHEET_SIZES.join(', ')} / size 须为 ${SHEET_SIZES.join('、')} 之一`);

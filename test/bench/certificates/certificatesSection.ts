@@ -9,9 +9,9 @@ import { canonicalJson, toChinaDate, type Actor } from '@nongan/engine';
 import { createTestDatabase, startPostgresCluster } from '@nongan/engine/testing/postgres';
 import { generateAuthorityKey, importPrivateKey, sampleData, signCertificate, startCase, verifyCertificateToken, type CertificateContent } from '@nongan/workflows';
 import { createServerRuntime } from '../../../packages/server/src/runtime.js';
-import { registerFarms } from '../../../packages/server/test/support/fixtures.js';
+import { inParallel, registerFarms } from '../../../packages/server/test/support/fixtures.js';
 import { markdownTable } from '../harness.js';
-import { median } from '../stats.js';
+import { median, ratePerSecond } from '../stats.js';
 
 const BATCH = 10_000;
 const ONE_BY_ONE = 1_000;
@@ -40,16 +40,6 @@ function contents(n: number): CertificateContent[] {
   }));
 }
 
-/** Runs `items` through `op` with `loops` at a time; returns items per second. */
-async function ratePerSecond<T>(items: readonly T[], loops: number, op: (item: T) => Promise<unknown>): Promise<number> {
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(Array.from({ length: loops }, async () => {
-    for (let i = next++; i < items.length; i = next++) await op(items[i]!);
-  }));
-  return (items.length * 1000) / (performance.now() - start);
-}
-
 export async function certificatesSection(): Promise<CertificatesBenchResult> {
   // Signing and verifying in memory: alternating rounds, medians.
   const { privateJwk, publicJwk } = await generateAuthorityKey(REGION, 'kaizhou-20261207-bench', '2026-01-01');
@@ -59,13 +49,13 @@ export async function certificatesSection(): Promise<CertificatesBenchResult> {
   const raw: number[] = [];
   const tokens: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    raw.push(await ratePerSecond(bytes, 1, (b) => globalThis.crypto.subtle.sign({ name: 'Ed25519' }, key, b)));
-    tokens.push(await ratePerSecond(sample, 1, (c) => signCertificate(c, key)));
+    raw.push(await ratePerSecond(bytes.length, (i) => globalThis.crypto.subtle.sign({ name: 'Ed25519' }, key, bytes[i]!)));
+    tokens.push(await ratePerSecond(sample.length, (i) => signCertificate(sample[i]!, key)));
   }
   const signed = await Promise.all(sample.map((c) => signCertificate(c, key)));
   const keySet = { keys: [publicJwk] };
   const verifies: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) verifies.push(await ratePerSecond(signed, 1, (t) => verifyCertificateToken(t, keySet)));
+  for (let round = 0; round < ROUNDS; round++) verifies.push(await ratePerSecond(signed.length, (i) => verifyCertificateToken(signed[i]!, keySet)));
   const verify = median(verifies);
 
   const cluster = await startPostgresCluster({ settings: { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' } });
@@ -80,7 +70,7 @@ export async function certificatesSection(): Promise<CertificatesBenchResult> {
       const total = BATCH + ONE_BY_ONE;
       progress(`issuing ${total.toLocaleString('en-US')} batches through the engine (3 steps each)`);
       const issueStart = performance.now();
-      await ratePerSecond(Array.from({ length: total }, (_, i) => i), 16, async (i) => {
+      await inParallel(Array.from({ length: total }, (_, i) => i), 16, async (i) => {
         const { instanceId } = await startCase(runtime.engine, 'selfInspectToCertificate', { actor, region: REGION, subject: FARM, data: { ...s('sic-batch'), productName: `批次${i}` }, commandId: `bench-start-${i}` });
         await runtime.engine.send(instanceId, { type: 'SELF_INSPECT', data: s('sic-self-inspection') }, { actor, commandId: `bench-inspect-${i}` });
         await runtime.engine.send(instanceId, { type: 'ISSUE_CERTIFICATE', data: { ...s('sic-issue'), issuedOn: today } }, { actor, commandId: `bench-issue-${i}` });
@@ -93,7 +83,7 @@ export async function certificatesSection(): Promise<CertificatesBenchResult> {
       const bulkStart = performance.now();
       for (let i = 0; i < bulk.length; i += CHUNK) await runtime.certificates.ensureMany(bulk.slice(i, i + CHUNK));
       const bulkMs = performance.now() - bulkStart;
-      const oneByOnePerSec = await ratePerSecond(single, 1, (instance) => runtime.certificates.ensure(instance));
+      const oneByOnePerSec = await ratePerSecond(single.length, (i) => runtime.certificates.ensure(single[i]!));
       const stored = await runtime.db.query<{ n: string }>('SELECT count(*) AS n FROM nongan_certificates');
       if (Number(stored.rows[0]!.n) !== total) throw new Error(`expected ${total} signed certificates, found ${stored.rows[0]!.n}`);
       return { rawSignPerSec: median(raw), tokenSignPerSec: median(tokens), verifyPerSec: verify, bulkMs, bulkPerSec: (BATCH * 1000) / bulkMs, oneByOnePerSec, issueStepsPerSec };

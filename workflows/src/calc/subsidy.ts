@@ -133,10 +133,11 @@ export function allocateBudget(claims: readonly FarmClaim[], budgetFen: number):
   };
 }
 
-/** Formats fen as yuan with two decimals (for labels; never for arithmetic). */
-export function fenToYuan(fen: number): string {
+/** Formats fen as yuan with two decimals (for labels; never for arithmetic); `grouped` puts in thousands separators for people (5,600.00). */
+export function fenToYuan(fen: number, { grouped = false }: { grouped?: boolean } = {}): string {
   assertCount('fen', fen);
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+  const whole = Math.floor(fen / 100);
+  return `${grouped ? whole.toLocaleString('en-US') : whole}.${String(fen % 100).padStart(2, '0')}`;
 }
 
 /**

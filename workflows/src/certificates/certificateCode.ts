@@ -33,6 +33,14 @@ export interface CertificateFields {
   basis: CommitmentBasis;
 }
 
+/** The fields a certificate prints, in order: what public answers show of it. */
+export const CERTIFICATE_FIELDS: ReadonlyArray<keyof CertificateFields> = ['number', 'productName', 'quantity', 'unit', 'origin', 'producerName', 'contact', 'issuedOn', 'basis'];
+
+/** Just the printed fields of `certificate` (a stored certificate carries more). */
+export function printedFields(certificate: CertificateFields): CertificateFields {
+  return Object.fromEntries(CERTIFICATE_FIELDS.map((key) => [key, certificate[key]])) as unknown as CertificateFields;
+}
+
 export function certificateNumber(regionCode: string, issuedOn: string, instanceId: string): string {
   if (!/^[A-Z]{2,4}$/.test(regionCode)) throw inputError('regionCode', 'region code must be 2–4 capital letters', '地区代码须为 2–4 个大写字母');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) throw inputError('issuedOn', 'issue date must be YYYY-MM-DD', '开具日期须为 YYYY-MM-DD');

@@ -3,6 +3,7 @@
  * every client that shows it: what a signature cannot say, because it changes after printing.
  */
 import type { LocalText } from '@nongan/engine';
+import type { CertificateFields } from './certificateCode.js';
 
 export type CertificateStatus =
   | 'valid'
@@ -32,16 +33,7 @@ export const STANDING_MESSAGES: Record<CertificateStatus, LocalText> = {
 };
 
 /** What the public may see of a certificate: its printed fields and who issued it, never ids. */
-export interface PublicCertificate {
-  number: string;
-  productName: string;
-  quantity: number;
-  unit: string;
-  origin: string;
-  producerName: string;
-  contact: string;
-  issuedOn: string;
-  basis: string;
+export interface PublicCertificate extends CertificateFields {
   electronic: boolean;
   authority: string;
   authorityName: LocalText;

@@ -76,11 +76,16 @@ export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-/** Signs content with an authority's private key (a Web Crypto Ed25519 key). */
-export async function signCertificate(content: CertificateContent, privateKey: CryptoKey): Promise<string> {
-  const body = encoder.encode(canonicalJson(content));
+/** Any JSON value as a compact token `<canonical JSON>.<Ed25519 signature>` (both base64url). */
+export async function signCanonical(value: unknown, privateKey: CryptoKey): Promise<string> {
+  const body = encoder.encode(canonicalJson(value));
   const signature = new Uint8Array(await globalThis.crypto.subtle.sign(ED25519, privateKey, body));
   return `${toBase64Url(body)}.${toBase64Url(signature)}`;
+}
+
+/** Signs content with an authority's private key (a Web Crypto Ed25519 key). */
+export function signCertificate(content: CertificateContent, privateKey: CryptoKey): Promise<string> {
+  return signCanonical(content, privateKey);
 }
 
 export interface SplitToken {
@@ -91,9 +96,9 @@ export interface SplitToken {
   content: unknown;
 }
 
-/** A token's parts, or null when it is not `<base64url>.<base64url>` around JSON. */
-export function splitToken(token: string): SplitToken | null {
-  if (typeof token !== 'string' || token.length > 4096) return null;
+/** A token's parts, or null when it is not `<base64url>.<base64url>` around JSON (or longer than `maxChars`: a QR's token fits 4096). */
+export function splitToken(token: string, maxChars = 4096): SplitToken | null {
+  if (typeof token !== 'string' || token.length > maxChars) return null;
   const parts = token.trim().split('.');
   if (parts.length !== 2) return null;
   const body = fromBase64Url(parts[0]!);

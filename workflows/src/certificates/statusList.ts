@@ -4,9 +4,8 @@
  * authority's key like its certificates. A verifier keeps the last list it fetched, so offline it can
  * still say "not revoked as of …", and nobody can forge or shorten the list without the key.
  */
-import { canonicalJson } from '@nongan/engine';
 import { importPublicKey, type CertificateKeySet } from './certificateKeySet.js';
-import { ED25519, fromBase64Url, toBase64Url } from './certificateToken.js';
+import { ED25519, signCanonical, splitToken } from './certificateToken.js';
 
 export interface StatusListContent {
   /** Format. */
@@ -33,13 +32,9 @@ export type ListedStatus = 'revoked' | 'fake' | 'producer-blacklisted' | 'not-li
 
 /** Large enough for years of revocations; a list beyond it is refused unread. */
 const MAX_LIST_CHARS = 4 * 1024 * 1024;
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export async function signStatusList(content: StatusListContent, privateKey: CryptoKey): Promise<string> {
-  const body = encoder.encode(canonicalJson(content));
-  const signature = new Uint8Array(await globalThis.crypto.subtle.sign(ED25519, privateKey, body));
-  return `${toBase64Url(body)}.${toBase64Url(signature)}`;
+export function signStatusList(content: StatusListContent, privateKey: CryptoKey): Promise<string> {
+  return signCanonical(content, privateKey);
 }
 
 const texts = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 200);
@@ -56,18 +51,9 @@ const refuse = (reason: 'malformed' | 'unknown-key' | 'bad-signature', zh: strin
 
 /** Checks a list's signature with the published keys (any key of its authority that is not revoked before the list was made). */
 export async function verifyStatusList(token: string, keySet: CertificateKeySet): Promise<StatusListCheck> {
-  const parts = typeof token === 'string' && token.length <= MAX_LIST_CHARS ? token.split('.') : [];
-  const body = parts.length === 2 ? fromBase64Url(parts[0]!) : null;
-  const signature = parts.length === 2 ? fromBase64Url(parts[1]!) : null;
-  let content: unknown;
-  try {
-    content = body && JSON.parse(decoder.decode(body));
-  } catch {
-    content = null;
-  }
-  if (!body || !signature || signature.length !== 64 || !isStatusListContent(content)) {
-    return refuse('malformed', '撤销名单格式不符', 'the status list is not well-formed');
-  }
+  const split = splitToken(token, MAX_LIST_CHARS);
+  if (!split || !isStatusListContent(split.content)) return refuse('malformed', '撤销名单格式不符', 'the status list is not well-formed');
+  const { content, body, signature } = split;
   const key = keySet.keys.find((k) => k.kid === content.k && k.authority === content.a);
   if (!key || (key.revokedFrom !== undefined && content.at.slice(0, 10) >= key.revokedFrom)) {
     return refuse('unknown-key', '撤销名单的签名密钥不在已公布的有效密钥中', 'the status list is signed with a key that is not published or is revoked');

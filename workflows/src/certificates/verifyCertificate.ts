@@ -5,7 +5,7 @@
  */
 import { isEngineError, type Engine } from '@nongan/engine';
 import type { BatchContext } from '../lifecycles/selfInspectToCertificate.machine.js';
-import { COMMITMENT_TEXT, instanceIdOfNumber, parseVerificationCode, type CertificateFields } from './certificateCode.js';
+import { CERTIFICATE_FIELDS, COMMITMENT_TEXT, instanceIdOfNumber, parseVerificationCode, printedFields, type CertificateFields } from './certificateCode.js';
 
 export type VerificationStatus =
   /** Issued and in good standing (also after its retention period). */
@@ -36,7 +36,6 @@ const result = (status: VerificationStatus, certificate?: VerificationResult['ce
   ...(certificate ? { certificate } : {}),
 });
 
-const FIELDS: Array<keyof CertificateFields> = ['number', 'productName', 'quantity', 'unit', 'origin', 'producerName', 'contact', 'issuedOn', 'basis'];
 
 /** `query` is a certificate number (`HGZ-…`) or the full QR payload (`承诺达标合格证|v1|…`). */
 export async function verifyCertificate(engine: Pick<Engine, 'get'>, query: string): Promise<VerificationResult> {
@@ -60,9 +59,9 @@ export async function verifyCertificate(engine: Pick<Engine, 'get'>, query: stri
   }
   const certificate = record.workflowId === 'selfInspectToCertificate' ? (record.context as BatchContext).certificate : null;
   if (!certificate || certificate.number !== number) return result('not-found');
-  if (fromCode && FIELDS.some((key) => fromCode[key] !== certificate[key])) return result('mismatch');
+  if (fromCode && CERTIFICATE_FIELDS.some((key) => fromCode[key] !== certificate[key])) return result('mismatch');
   const publicView = {
-    ...Object.fromEntries(FIELDS.map((key) => [key, certificate[key]])),
+    ...printedFields(certificate),
     region: record.region,
     electronic: certificate.electronic,
     commitment: COMMITMENT_TEXT,

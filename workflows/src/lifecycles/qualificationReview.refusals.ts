@@ -5,28 +5,16 @@
  */
 import type { RefusalRule, RuleRefusal } from '@nongan/engine';
 import { largeFarmGroupOf, minimumSamples } from '../calc/scale.js';
+import { fenToYuan } from '../calc/subsidy.js';
 import type { ScaleThreshold, Species } from '../regions/types.js';
-import { SPECIES } from '../regions/types.js';
+import { SPECIES, SPECIES_NAMES } from '../regions/types.js';
 import type { QualificationContext } from './qualificationReview.machine.js';
-
-/** Species as the forms name them (seed 002 §三(一)), and the word their heads are counted in. */
-const SPECIES_NAMES: Record<Species, { zh: string; en: string; unit: string }> = {
-  pig: { zh: '生猪', en: 'pigs', unit: '头' },
-  dairyCattle: { zh: '奶牛', en: 'dairy cattle', unit: '头' },
-  beefCattle: { zh: '肉牛', en: 'beef cattle', unit: '头' },
-  sheep: { zh: '羊', en: 'sheep and goats', unit: '只' },
-  layer: { zh: '蛋鸡', en: 'laying hens', unit: '只' },
-  broiler: { zh: '肉鸡', en: 'broilers', unit: '只' },
-  duck: { zh: '鸭', en: 'ducks', unit: '只' },
-  goose: { zh: '鹅', en: 'geese', unit: '只' },
-  otherPoultry: { zh: '其他禽类', en: 'other poultry', unit: '只' },
-};
 
 const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);
 const isSpecies = (v: unknown): v is Species => (SPECIES as readonly string[]).includes(v as string);
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const yuan = (fen: number) => fenToYuan(fen, { grouped: true });
 
-function thresholdText(t: ScaleThreshold, name: { zh: string; en: string; unit: string }): { zh: string; en: string } {
+function thresholdText(t: ScaleThreshold, name: (typeof SPECIES_NAMES)[Species]): { zh: string; en: string } {
   const zh = [t.stock !== undefined ? `存栏≥${t.stock}${name.unit}` : null, t.annualOutput !== undefined ? `年出栏≥${t.annualOutput}${name.unit}` : null].filter(Boolean).join('或');
   const en = [t.stock !== undefined ? `a stock of at least ${t.stock}` : null, t.annualOutput !== undefined ? `an annual output of at least ${t.annualOutput}` : null].filter(Boolean).join(' or ');
   return { zh, en };
@@ -46,7 +34,7 @@ const belowScale: RefusalRule = ({ context, data }): RuleRefusal | undefined => 
     path: t.stock !== undefined ? '/stock' : '/annualOutput',
     message: {
       zh: `${name.zh}养殖场须${needed.zh}方可申请（本次填报存栏${stock}${name.unit}、年出栏${output}${name.unit}）`,
-      en: `a farm keeping ${name.en} needs ${needed.en} to apply (this application: stock ${stock}, annual output ${output})`,
+      en: `a farm keeping ${name.en.toLowerCase()} needs ${needed.en} to apply (this application: stock ${stock}, annual output ${output})`,
     },
   };
 };

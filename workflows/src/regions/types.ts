@@ -16,6 +16,19 @@ export type RegionId = (typeof REGION_IDS)[number];
 export const SPECIES = ['pig', 'dairyCattle', 'beefCattle', 'sheep', 'layer', 'broiler', 'duck', 'goose', 'otherPoultry'] as const;
 export type Species = (typeof SPECIES)[number];
 
+/** What people call each species (the forms' options, the rules' refusals), and the word heads are counted in. */
+export const SPECIES_NAMES: Record<Species, { zh: string; en: string; unit: string }> = {
+  pig: { zh: '生猪', en: 'Pigs', unit: '头' },
+  dairyCattle: { zh: '奶牛', en: 'Dairy cattle', unit: '头' },
+  beefCattle: { zh: '肉牛', en: 'Beef cattle', unit: '头' },
+  sheep: { zh: '羊', en: 'Sheep and goats', unit: '只' },
+  layer: { zh: '蛋鸡', en: 'Laying hens', unit: '只' },
+  broiler: { zh: '肉鸡', en: 'Broilers', unit: '只' },
+  duck: { zh: '鸭', en: 'Ducks', unit: '只' },
+  goose: { zh: '鹅', en: 'Geese', unit: '只' },
+  otherPoultry: { zh: '其他禽类', en: 'Other poultry', unit: '只' },
+};
+
 /** Any one satisfied makes the farm a scale farm: stock held, or head marketed a year. */
 export interface ScaleThreshold {
   stock?: number;

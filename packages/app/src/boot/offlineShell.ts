@@ -9,10 +9,16 @@ const SERVER_KEY = 'nongan-portal-server';
 
 export async function registerOfflineShell(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
+  // A page the worker already served had every file kept on its way in: nothing to hand over.
+  const servedByWorker = navigator.serviceWorker.controller !== null;
   const registration = await navigator.serviceWorker.register(new URL('sw.js', window.location.href).href);
   await navigator.serviceWorker.ready;
   const worker = registration.active;
   if (!worker) return;
+  if (servedByWorker) {
+    document.documentElement.dataset.offlineReady = 'true';
+    return;
+  }
   const page = `${window.location.origin}${window.location.pathname}`;
   const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {

@@ -5,7 +5,7 @@
  */
 import { toChinaDate, type InstanceRecord } from '@nongan/engine';
 import { ErrorNotice, statePathLabel, workflowTitle } from '@nongan/react';
-import { REGION_IDS, REGION_PROFILES, isRegionId, parametersInForce, runsLifecycle } from '@nongan/workflows';
+import { fenToYuan, REGION_IDS, REGION_PROFILES, isRegionId, parametersInForce, runsLifecycle } from '@nongan/workflows';
 import { CertificateChecks } from './CertificateChecks.js';
 import { useMemo } from 'react';
 import { local, type Locale } from '../shell/i18n.js';
@@ -31,7 +31,7 @@ const OVERDUE_KINDS: Record<OverdueItem['kind'], { zh: string; en: string }> = {
   reportMissing: { zh: '整改报告逾期未交', en: 'Rectification report missing' },
 };
 
-const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const yuan = (fen: number) => fenToYuan(fen, { grouped: true });
 
 export function DashboardPage({ region: routeRegion }: { region: string | null }) {
   const { runtime, session, locale, farms, clockTick } = usePortal();

@@ -44,6 +44,14 @@ export function CertificatesPage() {
 
   if (!session || !actor || !farmId) return <p className="portal-card">{t('needSignIn')}</p>;
 
+  const choose = (id: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
   async function issueChosen() {
     const targets = ready.filter((c) => chosen.has(c.id));
     setFailure(null);
@@ -91,7 +99,7 @@ export function CertificatesPage() {
                 return (
                   <li key={c.id}>
                     <label>
-                      <input type="checkbox" checked={chosen.has(c.id)} onChange={(e) => setChosen((s) => { const next = new Set(s); if (e.target.checked) next.add(c.id); else next.delete(c.id); return next; })} />{' '}
+                      <input type="checkbox" checked={chosen.has(c.id)} onChange={(e) => choose(c.id, e.target.checked)} />{' '}
                       {b.productName} · {b.quantity.toLocaleString(locale)} {unitName(b.unit)} · {b.origin}
                     </label>
                   </li>

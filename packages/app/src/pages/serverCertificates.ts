@@ -6,17 +6,21 @@
 import { EngineError, type InstanceRecord } from '@nongan/engine';
 import type { ServerConnection } from '@nongan/client';
 import type { CertificateCheck } from '@nongan/client/certificates';
-import type { CertificateBasis, CertificateData, VerificationResult } from '@nongan/react';
+import type { CertificateData, VerificationResult } from '@nongan/react';
 import { certificateQrText, certificateVerifyUrl, STANDING_MESSAGES, type CertificateContent, type PublicCertificate } from '@nongan/workflows';
 import { certificateOf, unitName } from './certificates.js';
+
+/** The QR is the address alone: any phone camera opens it, and the words 承诺达标合格证 are in it. */
+function withSignedAddress(printed: CertificateData, pageBase: string, token: string): CertificateData {
+  return { ...printed, verifyUrl: certificateVerifyUrl(pageBase, token), qrPayload: certificateQrText(pageBase, token) };
+}
 
 /** The case's certificate with the QR on the server-signed token (signed on first request). */
 export async function signedCertificateOf(connection: ServerConnection, instance: InstanceRecord, pageBase: string): Promise<CertificateData | null> {
   const printed = certificateOf(instance, () => '');
   if (!printed) return null;
   const { token } = await connection.request<{ token: string }>('GET', `/api/cases/${encodeURIComponent(instance.id)}/certificate`);
-  // The QR is the address alone: any phone camera opens it, and the words 承诺达标合格证 are in it.
-  return { ...printed, verifyUrl: certificateVerifyUrl(pageBase, token), qrPayload: certificateQrText(pageBase, token) };
+  return withSignedAddress(printed, pageBase, token);
 }
 
 /** Many cases' certificates with their signed QR addresses, signed in bulk (a day's batches to print). */
@@ -30,7 +34,7 @@ export async function signedCertificatesOf(connection: ServerConnection, instanc
     for (const instance of chunk) {
       const printed = certificateOf(instance, () => '');
       const token = tokens.get(instance.id);
-      if (printed && token) out.push({ ...printed, verifyUrl: certificateVerifyUrl(pageBase, token), qrPayload: certificateQrText(pageBase, token) });
+      if (printed && token) out.push(withSignedAddress(printed, pageBase, token));
     }
   }
   return out;
@@ -44,7 +48,7 @@ function fromPublic(c: PublicCertificate, creditCode?: string): CertificateData 
     origin: c.origin,
     producer: { name: c.producerName, contact: c.contact, ...(creditCode ? { creditCode } : {}) },
     issuedOn: c.issuedOn,
-    basis: [c.basis as CertificateBasis],
+    basis: [c.basis],
   };
 }
 
@@ -56,7 +60,7 @@ function fromContent(c: CertificateContent): CertificateData {
     origin: c.o,
     producer: { name: c.m, contact: c.t, creditCode: c.s },
     issuedOn: c.d,
-    basis: [c.b as CertificateBasis],
+    basis: [c.b],
   };
 }
 

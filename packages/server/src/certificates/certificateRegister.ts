@@ -35,6 +35,9 @@ export const CERTIFICATE_WORKFLOW = 'selfInspectToCertificate';
 /** Journals read at once while signing in bulk. */
 const SIGNING_LOOPS = 6;
 
+/** Signed for a day from which its key is revoked: it must be signed again. */
+const signedWithRevokedKey = (c: { issuedOn: string; revokedFrom: string | null }) => c.revokedFrom !== null && c.issuedOn >= c.revokedFrom;
+
 /** The certificate a batch case stores, or null (another lifecycle, or not issued yet). */
 export function storedCertificateOf(instance: Pick<InstanceRecord, 'workflowId' | 'context'>): NonNullable<BatchContext['certificate']> | null {
   if (instance.workflowId !== CERTIFICATE_WORKFLOW) return null;
@@ -72,69 +75,43 @@ export class CertificateRegister {
    * authority's current key (the earlier printing is then superseded).
    */
   async ensure(instance: InstanceRecord): Promise<SignedCertificate | null> {
-    const certificate = storedCertificateOf(instance);
-    if (!certificate) return null;
-    const existing = await this.ofCase(instance.id);
-    if (existing && !(existing.revokedFrom !== null && existing.issuedOn >= existing.revokedFrom)) return existing;
-    const token = await this.sign(instance, certificate);
-    if (!token) return existing ?? null;
-    if (existing) {
-      // Only the first of two processes re-signing together replaces the token.
-      await this.db.query('UPDATE nongan_certificates SET token = $2, kid = $3, signed_at = $4 WHERE instance_id = $1 AND token = $5', [instance.id, token.token, token.kid, this.now(), existing.token]);
-    } else {
-      // Two processes signing together: the first row stands, and both return it.
-      await this.db.query(
-        `INSERT INTO nongan_certificates (number, instance_id, authority, kid, token, issued_on, signed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-        [certificate.number, instance.id, instance.region, token.kid, token.token, certificate.issuedOn, this.now()],
-      );
-    }
-    return (await this.ofCase(instance.id))!;
+    return (await this.ensureMany([instance]))[0] ?? null;
   }
 
   /**
    * The signed certificates of many cases (a day's batches to print), in the order given; cases that
-   * issued none are left out. What is already signed is read in one query and the rest inserted in
-   * one; a certificate whose key was revoked goes through `ensure` one by one (rare).
+   * issued none are left out. What is already signed is read in one query, the rest signed (six
+   * journals read at a time) and inserted in one; a certificate whose key was revoked is signed again.
    */
   async ensureMany(instances: readonly InstanceRecord[]): Promise<SignedCertificate[]> {
     const issued = instances.filter((i) => storedCertificateOf(i) !== null);
     if (issued.length === 0) return [];
     const ids = issued.map((i) => i.id);
     const existing = new Map((await this.ofCases(ids)).map((c) => [c.instanceId, c]));
-    const toSign: Array<{ instance: InstanceRecord; certificate: NonNullable<BatchContext['certificate']> }> = [];
-    for (const instance of issued) {
-      const found = existing.get(instance.id);
-      if (!found) toSign.push({ instance, certificate: storedCertificateOf(instance)! });
-      else if (found.revokedFrom !== null && found.issuedOn >= found.revokedFrom) await this.ensure(instance);
+    const toSign = issued.filter((i) => !existing.has(i.id) || signedWithRevokedKey(existing.get(i.id)!));
+    const tokens = await this.signAll(toSign);
+    const inserted: unknown[][] = [[], [], [], [], [], [], []];
+    for (const [i, instance] of toSign.entries()) {
+      const token = tokens[i];
+      if (!token) continue;
+      const stale = existing.get(instance.id);
+      if (stale) {
+        // Only the first of two processes re-signing together replaces the token.
+        await this.db.query('UPDATE nongan_certificates SET token = $2, kid = $3, signed_at = $4 WHERE instance_id = $1 AND token = $5', [instance.id, token.token, token.kid, this.now(), stale.token]);
+        continue;
+      }
+      const certificate = storedCertificateOf(instance)!;
+      for (const [column, value] of [certificate.number, instance.id, instance.region, token.kid, token.token, certificate.issuedOn, this.now()].entries()) inserted[column]!.push(value);
     }
-    const rows: unknown[][] = [[], [], [], [], [], [], []];
-    const uscc = new Map<string, string>();
-    const keys = new Map<string, SigningKey>();
-    for (const { instance } of toSign) {
-      if (!uscc.has(instance.subject)) uscc.set(instance.subject, (await this.subjects.get(instance.subject))?.uscc ?? instance.subject);
-      if (!keys.has(instance.region)) keys.set(instance.region, await this.keys.signingKey(instance.region));
-    }
-    // Each signature needs its case's journal: read a few at a time (the pool has connections to spare).
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(SIGNING_LOOPS, toSign.length) }, async () => {
-        for (let i = next++; i < toSign.length; i = next++) {
-          const { instance, certificate } = toSign[i]!;
-          const token = await this.sign(instance, certificate, uscc.get(instance.subject), keys.get(instance.region));
-          if (!token) continue;
-          for (const [column, value] of [certificate.number, instance.id, instance.region, token.kid, token.token, certificate.issuedOn, this.now()].entries()) rows[column]!.push(value);
-        }
-      }),
-    );
-    if (rows[0]!.length > 0) {
+    if (inserted[0]!.length > 0) {
+      // Two processes signing together: the first row stands, and both return it.
       await this.db.query(
         `INSERT INTO nongan_certificates (number, instance_id, authority, kid, token, issued_on, signed_at)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[]) ON CONFLICT DO NOTHING`,
-        rows,
+        inserted,
       );
     }
-    const signed = new Map((await this.ofCases(ids)).map((c) => [c.instanceId, c]));
+    const signed = toSign.length === 0 ? existing : new Map((await this.ofCases(ids)).map((c) => [c.instanceId, c]));
     return ids.map((id) => signed.get(id)).filter((c): c is NonNullable<typeof c> => c !== undefined).map(({ revokedFrom: _r, ...c }) => c);
   }
 
@@ -153,19 +130,32 @@ export class CertificateRegister {
     await this.ensure(await this.engine.get(signed.instanceId));
   }
 
-  private async ofCase(instanceId: string): Promise<(SignedCertificate & { revokedFrom: string | null }) | undefined> {
-    const { rows } = await this.db.query<Row & { revoked_from: string | null }>(
-      'SELECT c.*, k.revoked_from FROM nongan_certificates c JOIN nongan_certificate_keys k ON k.kid = c.kid WHERE c.instance_id = $1',
-      [instanceId],
+  /** Tokens for `instances` in order (null where a case's journal holds no issuing entry): farms' credit codes and keys read once each. */
+  private async signAll(instances: readonly InstanceRecord[]): Promise<Array<{ kid: string; token: string } | null>> {
+    const uscc = new Map<string, string>();
+    const keys = new Map<string, SigningKey>();
+    for (const instance of instances) {
+      // A farm's registry id defaults to its credit code; a case always names a registered farm on the server.
+      if (!uscc.has(instance.subject)) uscc.set(instance.subject, (await this.subjects.get(instance.subject))?.uscc ?? instance.subject);
+      if (!keys.has(instance.region)) keys.set(instance.region, await this.keys.signingKey(instance.region));
+    }
+    const tokens: Array<{ kid: string; token: string } | null> = new Array(instances.length).fill(null);
+    // Each signature needs its case's journal: read a few at a time (the pool has connections to spare).
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(SIGNING_LOOPS, instances.length) }, async () => {
+        for (let i = next++; i < instances.length; i = next++) {
+          const instance = instances[i]!;
+          tokens[i] = await this.sign(instance, storedCertificateOf(instance)!, uscc.get(instance.subject)!, keys.get(instance.region)!);
+        }
+      }),
     );
-    return rows[0] && { ...fromRow(rows[0]), revokedFrom: rows[0].revoked_from };
+    return tokens;
   }
 
-  private async sign(instance: InstanceRecord, certificate: NonNullable<BatchContext['certificate']>, knownUscc?: string, knownKey?: SigningKey): Promise<{ kid: string; token: string } | null> {
+  private async sign(instance: InstanceRecord, certificate: NonNullable<BatchContext['certificate']>, uscc: string, { kid, privateKey }: SigningKey): Promise<{ kid: string; token: string } | null> {
     const entry = issuingEntry(await this.engine.history(instance.id));
     if (!entry) return null;
-    const uscc = knownUscc ?? (await this.subjects.get(instance.subject))?.uscc ?? instance.subject;
-    const { kid, privateKey } = knownKey ?? (await this.keys.signingKey(instance.region));
     const content: CertificateContent = {
       v: 1,
       k: kid,
@@ -176,7 +166,6 @@ export class CertificateRegister {
       u: certificate.unit,
       o: certificate.origin,
       m: certificate.producerName,
-      // A farm's registry id defaults to its credit code; a case always names a registered farm on the server.
       s: uscc,
       t: certificate.contact,
       d: certificate.issuedOn,
@@ -195,12 +184,12 @@ export class CertificateRegister {
   }
 
   /** Checks by outcome (and authority), most recent first: the forged codes, and where they were met. */
-  async checks(filter: { outcome?: string; outcomes?: readonly string[]; authority?: string; since?: number }, limit: number): Promise<CertificateCheckRecord[]> {
+  async checks(filter: { outcomes?: readonly string[]; authority?: string; since?: number }, limit: number): Promise<CertificateCheckRecord[]> {
     const { rows } = await this.db.query<{ at: string; number: string | null; outcome: string; place: string | null; authority: string | null }>(
       `SELECT at, number, outcome, place, authority FROM nongan_certificate_checks
-       WHERE ($1::text IS NULL OR outcome = $1) AND ($2::text IS NULL OR authority = $2) AND at >= $3 AND ($5::text[] IS NULL OR outcome = ANY($5))
+       WHERE ($1::text[] IS NULL OR outcome = ANY($1)) AND ($2::text IS NULL OR authority = $2) AND at >= $3
        ORDER BY at DESC, id DESC LIMIT $4`,
-      [filter.outcome ?? null, filter.authority ?? null, filter.since ?? 0, limit, filter.outcomes ? [...filter.outcomes] : null],
+      [filter.outcomes ? [...filter.outcomes] : null, filter.authority ?? null, filter.since ?? 0, limit],
     );
     return rows.map((r) => ({ ...r, at: Number(r.at) }));
   }

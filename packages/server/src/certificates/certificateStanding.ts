@@ -6,7 +6,7 @@
  * case's record altered since it was issued.
  */
 import { isEngineError, type Engine, type InstanceRecord, type JournalEntry } from '@nongan/engine';
-import { regionProfile, STANDING_MESSAGES, type BatchContext, type CertificateStanding, type CertificateStatus, type PublicCertificate } from '@nongan/workflows';
+import { printedFields, regionProfile, STANDING_MESSAGES, type BatchContext, type CertificateStanding, type CertificateStatus, type PublicCertificate } from '@nongan/workflows';
 import type { OrganisationStore } from '../directory/organisations.js';
 import type { AccountStore } from '../identity/accounts.js';
 import { CERTIFICATE_WORKFLOW, lastEntryOf, storedCertificateOf, type CertificateRegister } from './certificateRegister.js';
@@ -34,20 +34,7 @@ export class CertificateStandings {
     }
     const stored = storedCertificateOf(instance);
     if (!stored || stored.number !== number) return standing('record-altered');
-    const certificate: PublicCertificate = {
-      number: stored.number,
-      productName: stored.productName,
-      quantity: stored.quantity,
-      unit: stored.unit,
-      origin: stored.origin,
-      producerName: stored.producerName,
-      contact: stored.contact,
-      issuedOn: stored.issuedOn,
-      basis: stored.basis,
-      electronic: stored.electronic,
-      authority: signed.authority,
-      authorityName: regionProfile(signed.authority).name,
-    };
+    const certificate: PublicCertificate = { ...printedFields(stored), electronic: stored.electronic, authority: signed.authority, authorityName: regionProfile(signed.authority).name };
     if (!(await this.engine.verify(instance.id)).ok) return standing('record-altered', { certificate });
     if (instance.stateKey === 'creditRecorded') return standing('fake', { certificate });
     if (instance.stateKey === 'revoked') return standing('revoked', { certificate, revocation: await this.revocationOf(instance) });
@@ -74,7 +61,7 @@ export class CertificateStandings {
   private async producerStanding(instance: InstanceRecord): Promise<CertificateStatus | null> {
     const [fake] = await this.engine.query({ workflowId: CERTIFICATE_WORKFLOW, subject: instance.subject, state: 'creditRecorded', limit: 1 });
     if (fake) return 'producer-blacklisted';
-    const certifications = await this.engine.query({ workflowId: 'certification', subject: instance.subject, limit: 20 }).catch(() => []);
+    const certifications = await this.engine.query({ workflowId: 'certification', subject: instance.subject, limit: 20 });
     if (certifications.some((c) => c.stateKey === 'revoked')) return 'producer-exited';
     if (certifications.some((c) => c.stateKey === 'suspended' || c.stateKey === 'suspendedByWarning')) return 'producer-suspended';
     return null;

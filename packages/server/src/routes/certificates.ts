@@ -132,11 +132,13 @@ export function certificateRoutes(services: ServerServices): RoutePlugin {
         const check = await verifyCertificateToken(token, await certificateKeys.publicKeySet());
         if (!check.ok) {
           // A printing whose key was revoked after the certificate was signed again is superseded, not forged.
-          if (check.reason === 'key-revoked' && check.content) await certificates.reissue(check.content.no);
-          const reissued = check.reason === 'key-revoked' && check.content ? await certificateStandings.of(check.content.no, token) : undefined;
-          if (reissued?.status === 'superseded') {
-            await certificates.recordCheck({ number: check.content!.no, outcome: 'superseded', place: place ?? null, authority: check.content!.a });
-            return { signature: check.reason, signatureMessage: check.message, ...reissued };
+          if (check.reason === 'key-revoked' && check.content) {
+            await certificates.reissue(check.content.no);
+            const reissued = await certificateStandings.of(check.content.no, token);
+            if (reissued.status === 'superseded') {
+              await certificates.recordCheck({ number: check.content.no, outcome: 'superseded', place: place ?? null, authority: check.content.a });
+              return { signature: check.reason, signatureMessage: check.message, ...reissued };
+            }
           }
           // What a forged code claims (its number and authority) is what the regulators pursue.
           const claimed = claimedBy(token);
@@ -312,7 +314,7 @@ export function certificateRoutes(services: ServerServices): RoutePlugin {
           response: { 200: { type: 'array', items: { type: 'object', properties: { at: { type: 'integer' }, number: { type: ['string', 'null'] }, outcome: { type: 'string' }, place: { type: ['string', 'null'] }, authority: { type: ['string', 'null'] } } } }, ...errorReplies },
         },
       },
-      async (request) => certificates.checks({ ...(request.query.outcome ? { outcome: request.query.outcome } : {}) }, request.query.limit ?? 100),
+      async (request) => certificates.checks(request.query.outcome ? { outcomes: [request.query.outcome] } : {}, request.query.limit ?? 100),
     );
   };
 }

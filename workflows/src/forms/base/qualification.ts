@@ -1,18 +1,8 @@
 /** Base forms of the qualification-review lifecycle (seed 002) with their contracts. */
-import { SPECIES, SUBSIDY_CLASSES } from '../../regions/types.js';
+import { SPECIES, SPECIES_NAMES, SUBSIDY_CLASSES } from '../../regions/types.js';
 import { buildForm, contract, countSchema, dateSchema, enumOf, label, options, textSchema, type BaseForm } from '../formKit.js';
 
-const species = [
-  ['pig', '生猪', 'Pigs'],
-  ['dairyCattle', '奶牛', 'Dairy cattle'],
-  ['beefCattle', '肉牛', 'Beef cattle'],
-  ['sheep', '羊', 'Sheep and goats'],
-  ['layer', '蛋鸡', 'Laying hens'],
-  ['broiler', '肉鸡', 'Broilers'],
-  ['duck', '鸭', 'Ducks'],
-  ['goose', '鹅', 'Geese'],
-  ['otherPoultry', '其他禽类', 'Other poultry'],
-] as const;
+const species = SPECIES.map((s) => [s, SPECIES_NAMES[s].zh, SPECIES_NAMES[s].en] as const);
 
 const subsidyClasses = [
   ['breedingSow', '能繁母猪', 'Breeding sows'],
