@@ -20,7 +20,7 @@ export {
 export { leafPaths, activePaths, stateKeyOf } from './workflow/introspect.js';
 export { WorkflowRegistry } from './workflow/registry.js';
 export { divisionPrefixes, inDivisions, mayView, participantRoles, taskKeysOfActor } from './runtime/access.js';
-export { DIVISION_LEVEL_LENGTHS } from './runtime/validateInput.js';
+export { DIVISION_LEVEL_LENGTHS, MAX_EVENT_DATA_BYTES } from './runtime/validateInput.js';
 export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } from './errors.js';
 export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
 export { verifyDump, type DumpProblem } from './journal/verifyDump.js';

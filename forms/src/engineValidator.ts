@@ -20,6 +20,36 @@ export type EngineDataValidator = (
   context: { region: string; pins: Record<string, string> },
 ) => { ok: true; formVersion: string } | { ok: false; formVersion?: string; issues: Issue[] };
 
+/**
+ * Keys the form does not declare, at the top level and in table rows. The one rule for every form:
+ * they are refused, never stripped, so a caller learns of its mistake and nothing rides along into
+ * the journal unseen (an undeclared 1 MB field used to be stored as sent).
+ */
+export function undeclaredFields(definition: FormDefinition, data: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const field = definition.fields[key];
+    if (!Object.hasOwn(definition.fields, key) || !field) {
+      issues.push(undeclared(`/${key}`, key));
+      continue;
+    }
+    if (!field.columns || !Array.isArray(value)) continue;
+    value.forEach((row, i) => {
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) return;
+      for (const column of Object.keys(row)) {
+        if (!Object.hasOwn(field.columns!, column)) issues.push(undeclared(`/${key}/${i}/${column}`, column));
+      }
+    });
+    if (issues.length >= 20) break;
+  }
+  return issues;
+}
+
+function undeclared(path: string, key: string): Issue {
+  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return { path, message: `the form has no field ${shown}; remove it`, messageZh: `表单中没有字段 ${shown}，请删除后再提交` };
+}
+
 export function createEngineValidator(resolve: (request: EngineFormRequest) => FormDefinition | undefined): EngineDataValidator {
   const compiled = new WeakMap<FormDefinition, FormValidator>();
   return (form, data, context) => {
@@ -35,6 +65,7 @@ export function createEngineValidator(resolve: (request: EngineFormRequest) => F
     // Data for a hidden field is refused rather than silently stored: the journal keeps what was sent.
     const hiddenSent = [...state.hidden].filter((key) => data[key] !== undefined);
     const issues = [
+      ...undeclaredFields(definition, data),
       ...result.issues,
       ...hiddenSent.map((key) => ({ path: `/${key}`, message: `${key} is hidden by the form's rules and must not be sent`, messageZh: `${key} 按表单规则隐藏，不应提交` })),
     ];

@@ -54,7 +54,7 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
   const pins = { ...(options.pins ?? {}) };
 
   const commandId = options.commandId ?? ctx.newId();
-  const replay = await replayedResult(ctx, commandId, options.actor.id);
+  const replay = await replayedResult(ctx, commandId, options.actor.id, { event });
   if (replay) return replay;
 
   const workflow = ctx.registry.get(workflowId);
@@ -103,20 +103,13 @@ export async function loadInstance(
 }
 
 /**
- * The stored answer when `commandId` was already applied (to this case), else undefined. Looked up
- * only when a command is refused or collides on commit, so a first attempt costs no extra read.
+ * The stored answer when `commandId` was already applied to this very request, else undefined (a
+ * reuse for anything else is a conflict). Looked up only when a command is refused or collides on
+ * commit, so a first attempt costs no extra read.
  */
-async function earlierAnswer(ctx: EngineContext, commandId: string | undefined, instanceId: string, actorId: string): Promise<SendResult | undefined> {
+async function earlierAnswer(ctx: EngineContext, commandId: string | undefined, instanceId: string, event: WorkflowEvent, actorId: string): Promise<SendResult | undefined> {
   if (commandId === undefined) return undefined;
-  const replay = await replayedResult(ctx, commandId, actorId);
-  if (replay && replay.instanceId !== instanceId) {
-    throw new EngineError(
-      'invalid-input',
-      { en: `commandId ${commandId} was already used for case ${replay.instanceId}`, zh: `指令号 ${commandId} 已用于案件 ${replay.instanceId}` },
-      { path: 'commandId' },
-    );
-  }
-  return replay;
+  return replayedResult(ctx, commandId, actorId, { event, instanceId });
 }
 
 export function notAllowed(record: InstanceRecord, type: string, reason: 'state' | 'guard'): EngineError {
@@ -155,7 +148,7 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
       return await sendFrom(ctx, instanceId, event, options, commandId, false);
     }
   } catch (error) {
-    const replay = await earlierAnswer(ctx, options.commandId, instanceId, options.actor.id);
+    const replay = await earlierAnswer(ctx, options.commandId, instanceId, event, options.actor.id);
     if (replay) return replay;
     throw error;
   }
@@ -195,7 +188,6 @@ async function stepChecked(
   options: SendOptions,
   commandId: string,
 ): Promise<SendResult> {
-  const instanceId = record.id;
   const spec = workflow.events[event.type];
   if (!spec) {
     throw new EngineError(
@@ -220,7 +212,5 @@ async function stepChecked(
   const snapshot = restoreSnapshot(workflow, record);
   if (!snapshot.can(machineEventOf(request))) throw ruleRefused(workflow, record, event) ?? notAllowed(record, event.type, 'guard');
   const { change, result } = await buildStep(ctx, request, record, snapshot);
-  const committed = await commitChange(ctx, change, result);
-  if (committed.replayed && committed.instanceId !== instanceId) await earlierAnswer(ctx, commandId, instanceId, options.actor.id);
-  return committed;
+  return commitChange(ctx, change, result);
 }

@@ -72,6 +72,25 @@ export function assertDivision(value: unknown, path: string): asserts value is s
   }
 }
 
+/**
+ * Largest event data accepted, in bytes of compact UTF-8 JSON. Every event is kept for the life of
+ * its case and sent to every reader of its history; real forms send under 20 kB (files are stored
+ * apart and sent as references).
+ */
+export const MAX_EVENT_DATA_BYTES = 256 * 1024;
+
+function assertEventSize(data: Record<string, unknown>): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(data)).length;
+  if (bytes > MAX_EVENT_DATA_BYTES) {
+    const kb = (n: number) => Math.ceil(n / 1024);
+    throw new EngineError(
+      'invalid-input',
+      { en: `event data is ${kb(bytes)} KiB; at most ${kb(MAX_EVENT_DATA_BYTES)} KiB is accepted`, zh: `事件数据为 ${kb(bytes)} KiB，超过上限 ${kb(MAX_EVENT_DATA_BYTES)} KiB` },
+      { path: 'event.data', bytes, limit: MAX_EVENT_DATA_BYTES },
+    );
+  }
+}
+
 export function assertEvent(event: unknown): asserts event is WorkflowEvent {
   if (!isPlainObject(event)) throw bad('event must be an object { type, data? }', '事件必须是对象 { type, data? }', 'event');
   nonEmptyString(event.type, 'event.type');
@@ -80,6 +99,7 @@ export function assertEvent(event: unknown): asserts event is WorkflowEvent {
   if (event.data !== undefined) {
     if (!isPlainObject(event.data)) throw bad('event.data must be an object', 'event.data 必须是对象', 'event.data');
     assertJson(event.data, '/data');
+    assertEventSize(event.data);
   }
 }
 

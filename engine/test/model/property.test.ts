@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnyMachineSnapshot } from 'xstate';
-import { isEngineError, SYSTEM_ROLE, type Actor, type InstanceRecord, type JournalEntry, type SendOptions, type WorkflowEvent } from '../../src/index.js';
+import { canonicalJson, isEngineError, SYSTEM_ROLE, type Actor, type InstanceRecord, type JournalEntry, type SendOptions, type WorkflowEvent } from '../../src/index.js';
 import { actors, makeEngine, openReview } from '../fixtures/harness.js';
 import { reviewWorkflow } from '../fixtures/sampleWorkflows.js';
 import { testValidator } from '../fixtures/testValidator.js';
@@ -131,8 +131,10 @@ function predict(call: Call, model: AnyMachineSnapshot, used: ReadonlyMap<string
   if (call.commandId !== undefined && used.has(call.commandId)) {
     // A repeated commandId is answered from the record only for the actor who sent it; anyone else
     // is refused (by the rules, or by the commit that finds the command already recorded).
-    const first = used.get(call.commandId) as { actorId: string };
-    return { verdict: first.actorId === (call.actor as Actor).id ? ('replay' as const) : ('refuse' as const) };
+    // A reuse for another event or other data is a conflict, never the first answer.
+    const first = used.get(call.commandId) as { actorId: string; type: string; data: string };
+    const same = first.actorId === (call.actor as Actor).id && first.type === call.type && first.data === canonicalJson(call.data ?? {});
+    return { verdict: same ? ('replay' as const) : ('refuse' as const) };
   }
   const spec = Object.hasOwn(reviewWorkflow.events, call.type) ? reviewWorkflow.events[call.type] : undefined;
   const role = spec && qualifyingRole(call.actor as Actor, spec.roles, call.role);
@@ -237,7 +239,7 @@ async function runSend(harness: Harness, checked: Checked, step: SendStep, used:
   expect(expected.verdict, label).toBe('accept');
   expect(after.journal).toHaveLength(before.journal.length + 1); // (c)
   expect(after.journal.at(-1)!.actor).toEqual({ id: (call.actor as Actor).id, role: expected.role }); // (a)
-  if (call.commandId !== undefined) used.set(call.commandId, { result: { ...result }, actorId: (call.actor as Actor).id });
+  if (call.commandId !== undefined) used.set(call.commandId, { result: { ...result }, actorId: (call.actor as Actor).id, type: call.type, data: canonicalJson(call.data ?? {}) });
   return after;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_EVENT_DATA_BYTES } from '../../src/index.js';
 import { actors, application, makeEngine, openReview } from '../fixtures/harness.js';
 
 describe('engine.send', () => {
@@ -84,7 +85,36 @@ describe('engine.send', () => {
     const again = await engine.send('case-1', { type: 'SUBMIT', data: application }, { actor: actors.farm, commandId: 'cmd-1' });
     expect(again).toEqual({ ...first, replayed: true });
     expect(await engine.history('case-1')).toHaveLength(2);
-    await expect(engine.send('case-2', { type: 'SUBMIT' }, { actor: actors.farm, commandId: 'cmd-1' })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(engine.send('case-2', { type: 'SUBMIT' }, { actor: actors.farm, commandId: 'cmd-1' })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'command-reused', differs: expect.arrayContaining(['case']) },
+    });
+  });
+
+  it('refuses a commandId reused for another event or other data as a conflict, and writes nothing', async () => {
+    const { engine } = makeEngine();
+    await openReview(engine);
+    await engine.send('case-1', { type: 'SUBMIT', data: application }, { actor: actors.farm, commandId: 'cmd-1' });
+    const other = { ...application, [Object.keys(application)[0]!]: 'changed' };
+    await expect(engine.send('case-1', { type: 'SUBMIT', data: other }, { actor: actors.farm, commandId: 'cmd-1' })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'command-reused', differs: ['data'] },
+      messageZh: expect.stringContaining('新的操作须使用新的指令号'),
+    });
+    await expect(engine.send('case-1', { type: 'APPROVE' }, { actor: actors.farm, commandId: 'cmd-1' })).rejects.toMatchObject({ code: 'conflict', details: { differs: ['event'] } });
+    expect(await engine.history('case-1')).toHaveLength(2);
+  });
+
+  it('refuses event data above the size limit with its numbers', async () => {
+    const { engine } = makeEngine();
+    await openReview(engine);
+    const big = { ...application, note: 'x'.repeat(MAX_EVENT_DATA_BYTES) };
+    await expect(engine.send('case-1', { type: 'SUBMIT', data: big }, { actor: actors.farm })).rejects.toMatchObject({
+      code: 'invalid-input',
+      details: { path: 'event.data', limit: MAX_EVENT_DATA_BYTES },
+      messageZh: expect.stringContaining('超过上限 256 KiB'),
+    });
+    expect(await engine.history('case-1')).toHaveLength(1);
   });
 
   it('turns a stale concurrent write into a conflict, never a lost update', async () => {

@@ -27,6 +27,8 @@ export function StartCase({ workflow, actor, region, subject, onStarted }: Start
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const controller = useRef<FormController | null>(null);
+  // One commandId per opened form: a retry after a lost reply (or a double click) starts one case.
+  const commandId = useRef<string>(crypto.randomUUID());
   const formId = workflow.start.form?.id;
   const definition = open && formId ? runtime.forms.startDefinition(region, formId) : undefined;
 
@@ -47,7 +49,9 @@ export function StartCase({ workflow, actor, region, subject, onStarted }: Start
         subject,
         ...(data ? { data } : {}),
         pins: { ...pinsFor(region, now), ...runtime.forms.pinsForNewCase(region) },
+        commandId: commandId.current,
       });
+      commandId.current = crypto.randomUUID();
       setOpen(false);
       onStarted(result.instanceId);
     } catch (caught) {
@@ -66,6 +70,7 @@ export function StartCase({ workflow, actor, region, subject, onStarted }: Start
         onClick={async () => {
           // Forms published a moment ago in the designer are used at once by this new case.
           await runtime.forms.reload();
+          commandId.current = crypto.randomUUID();
           setOpen(true);
         }}
       >
