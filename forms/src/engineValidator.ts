@@ -28,8 +28,8 @@ export type EngineDataValidator = (
 export function undeclaredFields(definition: FormDefinition, data: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
   for (const [key, value] of Object.entries(data)) {
-    const field = definition.fields[key];
-    if (!Object.hasOwn(definition.fields, key) || !field) {
+    const field = Object.hasOwn(definition.fields, key) ? definition.fields[key] : undefined;
+    if (!field) {
       issues.push(undeclared(`/${key}`, key));
       continue;
     }

@@ -80,7 +80,10 @@ export function assertDivision(value: unknown, path: string): asserts value is s
 export const MAX_EVENT_DATA_BYTES = 256 * 1024;
 
 function assertEventSize(data: Record<string, unknown>): void {
-  const bytes = new TextEncoder().encode(JSON.stringify(data)).length;
+  const json = JSON.stringify(data);
+  // A UTF-16 unit is at most 3 UTF-8 bytes: the common small event skips the encoding.
+  if (json.length * 3 <= MAX_EVENT_DATA_BYTES) return;
+  const bytes = new TextEncoder().encode(json).length;
   if (bytes > MAX_EVENT_DATA_BYTES) {
     const kb = (n: number) => Math.ceil(n / 1024);
     throw new EngineError(

@@ -129,9 +129,8 @@ function predict(call: Call, model: AnyMachineSnapshot, used: ReadonlyMap<string
   const inputOk = call.wellFormed && call.type !== '' && call.role !== '' && call.commandId !== '' && finiteJson(call.data);
   if (!inputOk) return { verdict: 'refuse' as const };
   if (call.commandId !== undefined && used.has(call.commandId)) {
-    // A repeated commandId is answered from the record only for the actor who sent it; anyone else
-    // is refused (by the rules, or by the commit that finds the command already recorded).
-    // A reuse for another event or other data is a conflict, never the first answer.
+    // A repeated commandId is answered from the record only for the actor who sent it, with the same
+    // event and data; anything else is refused (by the rules, the reuse check, or the commit).
     const first = used.get(call.commandId) as { actorId: string; type: string; data: string };
     const same = first.actorId === (call.actor as Actor).id && first.type === call.type && first.data === canonicalJson(call.data ?? {});
     return { verdict: same ? ('replay' as const) : ('refuse' as const) };

@@ -27,8 +27,8 @@ export function StartCase({ workflow, actor, region, subject, onStarted }: Start
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const controller = useRef<FormController | null>(null);
-  // One commandId per opened form: a retry after a lost reply (or a double click) starts one case.
-  const commandId = useRef<string>(crypto.randomUUID());
+  // One commandId per opened form (set when it opens): a retry after a lost reply starts one case.
+  const commandId = useRef('');
   const formId = workflow.start.form?.id;
   const definition = open && formId ? runtime.forms.startDefinition(region, formId) : undefined;
 
@@ -51,7 +51,6 @@ export function StartCase({ workflow, actor, region, subject, onStarted }: Start
         pins: { ...pinsFor(region, now), ...runtime.forms.pinsForNewCase(region) },
         commandId: commandId.current,
       });
-      commandId.current = crypto.randomUUID();
       setOpen(false);
       onStarted(result.instanceId);
     } catch (caught) {
