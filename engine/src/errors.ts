@@ -14,6 +14,8 @@ export type EngineErrorCode =
   | 'not-found'
   | 'unknown-workflow'
   | 'already-exists'
+  /** The stored case does not match its journal (it was edited outside the engine): the engine will not act on it. */
+  | 'integrity'
   /**
    * The store could not be reached or went away mid-way. A write may or may not have landed: retry
    * with the same commandId, which returns the first result if it did.
@@ -38,6 +40,7 @@ const titles: Record<EngineErrorCode, { zh: string; en: string }> = {
   'not-found': { zh: '未找到', en: 'Not found' },
   'unknown-workflow': { zh: '未注册的流程', en: 'Unknown workflow' },
   'already-exists': { zh: '已存在', en: 'Already exists' },
+  integrity: { zh: '案件记录与其办理流水不一致，已停止办理，请联系管理员核查', en: 'The case record does not match its journal; it will not be acted on until an administrator checks it' },
   unavailable: { zh: '数据库暂时无法访问，请稍后重试', en: 'The database is unavailable; retry later' },
 };
 

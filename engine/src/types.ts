@@ -94,8 +94,22 @@ export interface JournalEntry {
   revision: number;
   /** Unique across the store: the journal doubles as the command log for idempotent retries. */
   commandId: string;
+  /** A start's case: which workflow, region, subject, division and pins it opened with (so a replay needs nothing from the stored case). */
+  opened?: OpenedCase;
+  /** Deadlines this step set, as computed then: a replay uses them rather than today's holiday calendar. */
+  deadlines?: Array<Pick<TimerRecord, 'id' | 'dueAt' | 'provisional'>>;
+  /** SHA-256 of the case record this step produced (all of it but its journal head): the stored case must still hash to it. */
+  recordHash?: string;
   prevHash: string;
   hash: string;
+}
+
+export interface OpenedCase {
+  workflowId: string;
+  region: string;
+  subject: string;
+  division?: string;
+  pins: Record<string, string>;
 }
 
 export interface TimerRecord {

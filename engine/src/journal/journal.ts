@@ -14,12 +14,32 @@ export async function sealEntry(entry: UnsealedEntry): Promise<JournalEntry> {
   return { ...entry, hash: await sha256Hex(canonicalJson(entry)) };
 }
 
-export type JournalProblemKind = 'edited' | 'missing' | 'reordered' | 'broken-link' | 'discontinuous' | 'head-mismatch';
+export type JournalProblemKind =
+  | 'edited'
+  | 'missing'
+  | 'reordered'
+  | 'broken-link'
+  | 'discontinuous'
+  | 'head-mismatch'
+  /** Replaying the entry through its workflow gives another entry (`field` names what differs). */
+  | 'replay-differs'
+  /** The entry's event was not accepted by the case at that point (state or conditions). */
+  | 'not-accepted'
+  /** The entry's workflow version is not known to this engine, so the rest cannot be replayed. */
+  | 'cannot-replay'
+  /** The stored case differs from what its journal produces (`field` names it). */
+  | 'record-differs'
+  /** A pending deadline's row is gone, added or changed. */
+  | 'timer-missing'
+  | 'timer-extra'
+  | 'timer-differs';
 
 export interface JournalProblem {
   /** Sequence number of the entry concerned (for `missing`, the first absent number). */
   seq: number;
   kind: JournalProblemKind;
+  /** The field of the case or entry that differs, for replay and record problems. */
+  field?: string;
   message: string;
   messageZh: string;
 }

@@ -11,6 +11,7 @@ import { authorize } from './access.js';
 import { commitChange, replayedResult } from './commit.js';
 import type { EngineContext } from './context.js';
 import { checkEventData } from './eventData.js';
+import { assertRecordMatchesJournal } from './recordIntegrity.js';
 import { runDueTimersOf } from './timers.js';
 import { buildStart, buildStep, machineEventOf, restoreSnapshot } from './transition.js';
 import { assertActor, assertDivision, assertEvent, assertId, assertJson, assertOptionalId, assertOptionalString } from './validateInput.js';
@@ -84,12 +85,13 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
 
 /**
  * The case and its pinned workflow version. `cached` serves writers from the engine's last known copy
- * (the commit's revision check catches staleness); readers always get the stored record.
+ * (the commit's revision check catches staleness); readers always get the stored record. A writer
+ * (`forWrite`) that reads the stored record first checks it against its journal head.
  */
 export async function loadInstance(
   ctx: EngineContext,
   instanceId: string,
-  { cached = false } = {},
+  { cached = false, forWrite = false } = {},
 ): Promise<{ record: InstanceRecord; workflow: WorkflowDefinition; fromCache: boolean }> {
   assertId(instanceId, 'instanceId');
   let record = cached ? ctx.cache.get(instanceId) : undefined;
@@ -97,6 +99,7 @@ export async function loadInstance(
   if (!record) {
     record = await ctx.store.getInstance(instanceId);
     if (!record) throw new EngineError('not-found', { en: `case ${instanceId} does not exist`, zh: `案件 ${instanceId} 不存在` }, { instanceId });
+    if (forWrite) await assertRecordMatchesJournal(ctx, record);
     ctx.cache.set(record);
   }
   return { record, workflow: ctx.registry.get(record.workflowId, record.workflowVersion), fromCache };
@@ -165,11 +168,11 @@ async function sendFrom(
   commandId: string,
   cached: boolean,
 ): Promise<SendResult> {
-  let loaded = await loadInstance(ctx, instanceId, { cached });
+  let loaded = await loadInstance(ctx, instanceId, { cached, forWrite: true });
   // Deadlines that passed come first: fire this case's overdue timers, then act on the case they left.
   if (loaded.record.nextDueAt !== null && loaded.record.nextDueAt <= ctx.clock.now()) {
     const fired = await runDueTimersOf(ctx, instanceId, ctx.clock.now());
-    if (fired.fired.length > 0) loaded = await loadInstance(ctx, instanceId);
+    if (fired.fired.length > 0) loaded = await loadInstance(ctx, instanceId, { forWrite: true });
   }
   const { record, workflow, fromCache } = loaded;
   try {

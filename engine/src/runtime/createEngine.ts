@@ -6,7 +6,8 @@ import { createChineseCalendar, type BusinessCalendar } from '../calendar/busine
 import { EngineError } from '../errors.js';
 import type { VerifyResult } from '../journal/journal.js';
 import type { InstanceQuery, Store, StoreDump } from '../store/store.js';
-import { importVerified } from './importDump.js';
+import type { DumpProblem } from '../journal/verifyDump.js';
+import { checkDump, importVerified } from './importDump.js';
 import type { Actor, Clock, EventDataValidator, InstanceRecord, JournalEntry, SendResult, WorkflowEvent } from '../types.js';
 import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
 import { WorkflowRegistry } from '../workflow/registry.js';
@@ -68,6 +69,10 @@ export interface Engine {
   allowedEvents(instanceId: string, actor: Actor): Promise<string[]>;
   query(query: InstanceQuery): Promise<InstanceRecord[]>;
   count(query: InstanceQuery): Promise<number>;
+  /**
+   * Checks one case: its hash chain, and a replay of its journal through the workflow that must give
+   * the stored case (state, context, status, tasks, deadlines) and its timer rows; problems by field.
+   */
   verify(instanceId: string): Promise<VerifyResult>;
   runDueTimers(now?: number): Promise<TimerRunReport>;
   deliverMessages(limit?: number): Promise<OutboxReport>;
@@ -78,6 +83,11 @@ export interface Engine {
    * Refused with `invalid-input` (details.problems) when a check fails, `conflict` when a key exists.
    */
   importAll(dump: StoreDump): Promise<{ instances: number; journal: number }>;
+  /**
+   * What `importAll` checks, without writing: the dump's shape, every row's case, every hash chain,
+   * and every case replayed through its workflow against its record and timer rows. Empty when sound.
+   */
+  checkDump(dump: unknown, maxProblems?: number): Promise<DumpProblem[]>;
   /** Fires overdue timers now, then as they fall due, until stopped. */
   startScheduler(options?: { pollMs?: number }): Scheduler;
   /** Resolves when background message delivery has settled (for tests and orderly shutdown). */
@@ -181,6 +191,7 @@ export function createEngine(options: EngineOptions): Engine {
     deliverMessages: (limit) => deliverOutbox(ctx, limit),
     migrate: (ids, toVersion, migrateOptions) => migrateInstances(ctx, ids, toVersion, migrateOptions, migrateRoles),
     importAll: (dump) => importVerified(ctx, dump),
+    checkDump: (dump, maxProblems) => checkDump(ctx, dump, maxProblems),
     startScheduler: (schedulerOptions) =>
       startScheduler(ctx, async () => void (await deliverOutbox(ctx)), onError, schedulerOptions?.pollMs),
     idle: async () => {

@@ -68,7 +68,7 @@ export async function migrateInstances(
 
   for (const instanceId of ids) {
     try {
-      const { record } = await loadInstance(ctx, instanceId);
+      const { record } = await loadInstance(ctx, instanceId, { forWrite: true });
       if (record.status !== 'active') {
         refuse(instanceId, 'the case has finished', '案件已办结');
         continue;
@@ -94,13 +94,15 @@ export async function migrateInstances(
             workflow: target,
             kind: 'migrate',
             actor: { id: options.actor.id, role },
-            event: { type: 'migrate', data: { fromVersion: record.workflowVersion, toVersion, from: record.stateKey, to } },
+            // The state map is journalled: a replay renames the same deadlines.
+            event: { type: 'migrate', data: { fromVersion: record.workflowVersion, toVersion, from: record.stateKey, to, stateMap: options.stateMap ?? {} } },
             commandId: ctx.newId(),
             at: ctx.clock.now(),
           },
           record,
           snapshot,
           options.stateMap ?? {},
+          await ctx.store.timersOf(record.id),
         );
         await commitChange(ctx, change, result);
       }

@@ -32,7 +32,7 @@ export async function deliverOutbox(ctx: EngineContext, limit = 100): Promise<Ou
     const targets = await targetsOf(ctx, message);
     const outcomes: OutboxMessage['outcomes'] = [];
     let retry = false;
-    let unknownVersion = false;
+    let leaveForLater = false;
     for (const instanceId of targets) {
       const outcome = await applySystemEvent(ctx, {
         instanceId,
@@ -43,13 +43,14 @@ export async function deliverOutbox(ctx: EngineContext, limit = 100): Promise<Ou
         at: ctx.clock.now(),
       });
       if (outcome.applied) outcomes.push({ instanceId, result: 'applied' });
-      else if (outcome.error.code === 'unknown-workflow') unknownVersion = true;
+      // A case of an unknown version, or one whose record no longer matches its journal, is left as is.
+      else if (outcome.error.code === 'unknown-workflow' || outcome.error.code === 'integrity') leaveForLater = true;
       else if (outcome.error.code === 'conflict') retry = true;
       else outcomes.push({ instanceId, result: 'refused', code: outcome.error.code });
     }
     // An engine without the target's workflow version (an older tab) leaves the message untouched
-    // for one that has it, without using up its attempts.
-    if (unknownVersion) {
+    // for one that has it, without using up its attempts; so does a target awaiting an administrator.
+    if (leaveForLater) {
       report.retrying.push(message.id);
       continue;
     }

@@ -49,7 +49,7 @@ async function applyOnce(ctx: EngineContext, request: SystemEventRequest): Promi
   const replay = await replayedResult(ctx, request.commandId);
   if (replay) return replay;
   // Always the stored case: a refusal here drops a timer or a message, so it must not rest on a stale copy.
-  const { record, workflow } = await loadInstance(ctx, request.instanceId);
+  const { record, workflow } = await loadInstance(ctx, request.instanceId, { forWrite: true });
   // A timer read before its state was left (another worker fired an earlier deadline of the case in
   // between) is no longer pending on the stored case: it is cancelled, not fired.
   const cancelled = (request.consumedTimerIds ?? []).filter((id) => !record.timers.some((t) => t.id === id));

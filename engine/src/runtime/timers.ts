@@ -103,7 +103,8 @@ async function fire(ctx: EngineContext, timer: TimerRecord, report: TimerRunRepo
 
 /** Errors that say "not now / not here" rather than "never": the timer or message must be kept. */
 export function isRetryable(error: EngineError): boolean {
-  return error.code === 'conflict' || error.code === 'unknown-workflow';
+  // `integrity`: the case's record does not match its journal; its deadlines wait for the repair.
+  return error.code === 'conflict' || error.code === 'unknown-workflow' || error.code === 'integrity';
 }
 
 export interface Scheduler {

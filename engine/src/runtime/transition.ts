@@ -8,10 +8,12 @@ import { computeDueAt } from '../calendar/duration.js';
 import { CalendarError } from '../calendar/errors.js';
 import { EngineError } from '../errors.js';
 import { GENESIS_HASH, sealEntry } from '../journal/journal.js';
+import { recordDigest } from '../journal/recordHash.js';
 import type { ChangeSet } from '../store/store.js';
 import type {
   InstanceRecord,
   JournalKind,
+  OpenedCase,
   MachineEvent,
   OutboxMessage,
   SendResult,
@@ -36,7 +38,11 @@ export interface TransitionRequest {
   at: number;
   /** Timers consumed by this transition (the one that fired). */
   consumedTimerIds?: readonly string[];
+  /** A replay's: when the entry was written, and the deadlines it recorded (kept over today's calendar). */
+  replay?: { recordedAt: number; deadlines: readonly DeadlineSet[] };
 }
+
+type DeadlineSet = Pick<TimerRecord, 'id' | 'dueAt' | 'provisional'>;
 
 export interface StartRequest extends TransitionRequest {
   instanceId: string;
@@ -45,6 +51,9 @@ export interface StartRequest extends TransitionRequest {
   division?: string;
   pins: Record<string, string>;
 }
+
+/** What building a change needs: the calendar for deadlines, the clock for `recordedAt`. */
+export type BuildContext = Pick<EngineContext, 'calendar' | 'clock'>;
 
 export function restoreSnapshot(workflow: WorkflowDefinition, record: InstanceRecord): AnyMachineSnapshot {
   return workflow.machine.resolveState({ value: record.state, context: record.context as Record<string, unknown> });
@@ -79,15 +88,17 @@ function assertPersistableContext(workflow: WorkflowDefinition, snapshot: AnyMac
 
 /** Timers to add for states entered between `before` and `after`. */
 function scheduleTimers(
-  ctx: EngineContext,
+  ctx: BuildContext,
   workflow: WorkflowDefinition,
   instanceId: string,
   revision: number,
   entered: Iterable<string>,
   at: number,
   context: unknown,
+  recorded: readonly DeadlineSet[] = [],
 ): TimerRecord[] {
   const timers: TimerRecord[] = [];
+  const recordedById = new Map(recorded.map((d) => [d.id, d]));
   for (const path of entered) {
     (workflow.deadlines.get(path) ?? []).forEach((deadline, index) => {
       let due;
@@ -101,13 +112,15 @@ function scheduleTimers(
           { statePath: path, issues: [{ path: '', message: error.en, messageZh: error.zh }] },
         );
       }
+      const id = `${instanceId}:${revision}:${path}:${index}`;
+      const kept = recordedById.get(id);
       timers.push({
-        id: `${instanceId}:${revision}:${path}:${index}`,
+        id,
         instanceId,
         statePath: path,
         event: deadline.send,
-        dueAt: due.dueAt,
-        provisional: due.provisional,
+        dueAt: kept?.dueAt ?? due.dueAt,
+        provisional: kept?.provisional ?? due.provisional,
       });
     });
   }
@@ -120,13 +133,14 @@ interface Built {
 }
 
 async function build(
-  ctx: EngineContext,
+  ctx: BuildContext,
   request: TransitionRequest,
   previous: InstanceRecord | null,
   base: Pick<InstanceRecord, 'id' | 'region' | 'subject' | 'division' | 'pins' | 'createdAt'>,
   next: AnyMachineSnapshot,
   actions: ReadonlyArray<{ type: string; params?: unknown }>,
   migration?: { renamePath: (path: string) => string; movedTimers: readonly TimerRecord[] },
+  opened?: OpenedCase,
 ): Promise<Built> {
   const renamePath = migration?.renamePath ?? ((path: string) => path);
   const existingTimers = (previous?.timers ?? []).map((t) => ({ ...t, statePath: renamePath(t.statePath) }));
@@ -143,7 +157,8 @@ async function build(
   const consumed = new Set(request.consumedTimerIds ?? []);
   const timerIdsToRemove = existingTimers.filter((t) => consumed.has(t.id) || left.has(t.statePath)).map((t) => t.id);
   for (const id of consumed) if (!timerIdsToRemove.includes(id)) timerIdsToRemove.push(id);
-  const timersToAdd = scheduleTimers(ctx, workflow, base.id, revision, entered, request.at, next.context);
+  const scheduled = scheduleTimers(ctx, workflow, base.id, revision, entered, request.at, next.context, request.replay?.deadlines);
+  const timersToAdd = [...scheduled];
   // Timers of renamed states keep their id and due time; only their rows' state path is rewritten.
   for (const moved of migration?.movedTimers ?? []) {
     if (timerIdsToRemove.includes(moved.id)) continue;
@@ -168,12 +183,30 @@ async function build(
     outcomes: [],
   }));
 
+  const acceptedEvents = acceptedEventsOf(workflow, next.value, status);
+  const sealed: Omit<InstanceRecord, 'journalHead'> = {
+    ...base,
+    workflowId: workflow.id,
+    workflowVersion: workflow.version,
+    status,
+    state: next.value,
+    stateKey: stateKeyOf(next.value),
+    context: next.context,
+    revision,
+    acceptedEvents,
+    taskKeys: taskKeysFor(workflow, acceptedEvents, base),
+    timers,
+    nextDueAt,
+    updatedAt: request.at,
+  };
+  const recordHash = await recordDigest({ ...sealed, journalHead: { seq, hash: '' } });
+
   const journal = await sealEntry({
     instanceId: base.id,
     seq,
     kind: request.kind,
     at: request.at,
-    recordedAt: ctx.clock.now(),
+    recordedAt: request.replay?.recordedAt ?? ctx.clock.now(),
     actor: request.actor,
     event: request.event.data === undefined ? { type: request.event.type } : { type: request.event.type, data: request.event.data },
     ...(request.form ? { form: request.form } : {}),
@@ -183,26 +216,12 @@ async function build(
     workflowVersion: workflow.version,
     revision,
     commandId: request.commandId,
+    ...(opened ? { opened } : {}),
+    ...(scheduled.length > 0 ? { deadlines: scheduled.map(({ id, dueAt, provisional }) => ({ id, dueAt, provisional })) } : {}),
+    recordHash,
     prevHash: previous?.journalHead.hash ?? GENESIS_HASH,
   });
-
-  const acceptedEvents = acceptedEventsOf(workflow, next.value, status);
-  const instance: InstanceRecord = {
-    ...base,
-    workflowId: workflow.id,
-    workflowVersion: workflow.version,
-    status,
-    state: next.value,
-    stateKey: stateKeyOf(next.value),
-    context: next.context,
-    revision,
-    journalHead: { seq, hash: journal.hash },
-    acceptedEvents,
-    taskKeys: taskKeysFor(workflow, acceptedEvents, base),
-    timers,
-    nextDueAt,
-    updatedAt: request.at,
-  };
+  const instance: InstanceRecord = { ...sealed, journalHead: { seq, hash: journal.hash } };
   const result: SendResult = {
     instanceId: base.id,
     revision,
@@ -227,7 +246,7 @@ async function build(
 }
 
 /** Change set that opens a case in the machine's initial state. */
-export async function buildStart(ctx: EngineContext, request: StartRequest): Promise<Built> {
+export async function buildStart(ctx: BuildContext, request: StartRequest): Promise<Built> {
   const input = { data: request.event.data ?? {}, region: request.region, subject: request.subject, pins: request.pins, instanceId: request.instanceId };
   const [snapshot, actions] = initialTransition(request.workflow.machine, input);
   const base = {
@@ -238,12 +257,19 @@ export async function buildStart(ctx: EngineContext, request: StartRequest): Pro
     pins: request.pins,
     createdAt: request.at,
   };
-  return build(ctx, request, null, base, snapshot, actions);
+  const opened = {
+    workflowId: request.workflow.id,
+    region: request.region,
+    subject: request.subject,
+    ...(request.division !== undefined ? { division: request.division } : {}),
+    pins: request.pins,
+  };
+  return build(ctx, request, null, base, snapshot, actions, undefined, opened);
 }
 
 /** Change set for an event the caller has already authorised, validated and checked with `can`. */
 export async function buildStep(
-  ctx: EngineContext,
+  ctx: BuildContext,
   request: TransitionRequest,
   record: InstanceRecord,
   snapshot: AnyMachineSnapshot,
@@ -259,11 +285,13 @@ export async function buildStep(
  * entered states get theirs, exactly as for an ordinary transition.
  */
 export async function buildMigration(
-  ctx: EngineContext,
+  ctx: BuildContext,
   request: TransitionRequest,
   record: InstanceRecord,
   target: AnyMachineSnapshot,
   stateMap: Readonly<Record<string, string>>,
+  /** The case's timer rows now (their events and flags travel with a renamed state). */
+  timerRows: readonly TimerRecord[],
 ): Promise<Built> {
   const renamePath = (path: string): string => {
     for (const [from, to] of Object.entries(stateMap)) {
@@ -272,7 +300,7 @@ export async function buildMigration(
     }
     return path;
   };
-  const movedTimers = (await ctx.store.timersOf(record.id))
+  const movedTimers = timerRows
     .filter((t) => renamePath(t.statePath) !== t.statePath)
     .map((t) => ({ ...t, statePath: renamePath(t.statePath) }));
   return build(ctx, request, record, record, target, [], { renamePath, movedTimers });

@@ -100,6 +100,11 @@ export class MemoryStore implements Store {
     return clone(this.journals.get(instanceId) ?? []);
   }
 
+  async getJournalEntry(instanceId: string, seq: number): Promise<JournalEntry | undefined> {
+    const entry = this.journals.get(instanceId)?.find((e) => e.seq === seq);
+    return entry && clone(entry);
+  }
+
   async findByCommand(commandId: string): Promise<JournalEntry | undefined> {
     const record = this.byCommand.get(commandId);
     return record && clone(record);

@@ -62,6 +62,8 @@ export interface Store {
 
   /** Journal of one instance in `seq` order. */
   getJournal(instanceId: string): Promise<JournalEntry[]>;
+  /** One journal entry by case and sequence number (a case's head, checked before every step). */
+  getJournalEntry(instanceId: string, seq: number): Promise<JournalEntry | undefined>;
   /** The journal entry a command produced, if it was applied. */
   findByCommand(commandId: string): Promise<JournalEntry | undefined>;
 

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { statePaths } from '../../src/stores/postgres/rows.js';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgliteClient, createPostgresStore } from '../../src/stores/postgres/index.js';
-import { describeStoreConformance } from '../../src/testing/index.js';
+import { describeStoreConformance, describeTamperEvidence } from '../../src/testing/index.js';
 
 // A fresh in-memory PGlite per store: each test starts from an empty, freshly migrated database.
 describeStoreConformance('postgres on PGlite', async () => createPostgresStore({ client: createPgliteClient(await PGlite.create()) }));
+describeTamperEvidence('postgres on PGlite', async () => createPostgresStore({ client: createPgliteClient(await PGlite.create()) }));
 
 describe('state paths', () => {
   it('are computed by the engine exactly as SQL computes them for imported rows', async () => {

@@ -10,7 +10,7 @@ import { describeStoreConformance } from '../../src/testing/index.js';
 import { changeSet, instanceRecord, journalEntry, outboxMessage, timerRecord } from '../../src/testing/storeRecords.js';
 
 const STORE_METHODS = [
-  'commit', 'getInstance', 'findInstances', 'countInstances', 'findByTaskKeys', 'getJournal', 'findByCommand',
+  'commit', 'getInstance', 'findInstances', 'countInstances', 'findByTaskKeys', 'getJournal', 'getJournalEntry', 'findByCommand',
   'dueTimers', 'timersOf', 'deleteTimers', 'nextDueAt', 'pendingOutbox', 'updateOutbox', 'exportAll', 'importAll', 'close',
 ] as const;
 

@@ -2,17 +2,18 @@
  * The backup gate: a real dump (Luoyang demo cases on the memory store) passes; every kind of broken
  * file is refused with the reason in Chinese and English; an edited journal fails the hash-chain check.
  */
-import { createEngine, createManualClock, createMemoryStore, type StoreDump } from '@nongan/engine';
+import { createEngine, createManualClock, createMemoryStore, type Engine, type StoreDump } from '@nongan/engine';
 import { createRegionEngineOptions, seedDemo } from '@nongan/workflows';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, checkBackup, parseBackup, verifyBackupJournals, type Backup } from '../src/backup/backupFormat.js';
 
 let dump: StoreDump;
+let engine: Engine;
 
 beforeAll(async () => {
   const store = createMemoryStore();
   const clock = createManualClock('2026-03-02T09:00:00+08:00');
-  const engine = createEngine(createRegionEngineOptions({ store, clock }));
+  engine = createEngine(createRegionEngineOptions({ store, clock }));
   await seedDemo(engine, { region: 'luoyang', clock });
   dump = await store.exportAll();
 });
@@ -35,7 +36,7 @@ describe('checkBackup', () => {
     const checked = parseBackup(JSON.stringify(backup()));
     expect(checked.ok).toBe(true);
     expect(dump.instances.length).toBeGreaterThan(5);
-    if (checked.ok) expect(await verifyBackupJournals(checked.backup)).toEqual([]);
+    if (checked.ok) expect(await verifyBackupJournals(engine, checked.backup)).toEqual([]);
   });
 
   it('refuses text that is not JSON, and JSON that is not a portal backup', () => {
@@ -81,6 +82,19 @@ describe('checkBackup', () => {
     }
   });
 
+  it('detects a case record edited in the file (replayed through its workflow), naming the field', async () => {
+    const edited = backup();
+    const record = edited.engine.instances.find((i) => i.status === 'active')!;
+    record.status = 'done';
+    const checked = checkBackup(edited);
+    expect(checked.ok).toBe(true);
+    if (checked.ok) {
+      const problems = await verifyBackupJournals(engine, checked.backup);
+      expect(problems).toContainEqual(expect.objectContaining({ path: `/engine/instances/${record.id}/status` }));
+      expect(problems[0]!.messageZh).toContain('办结状态');
+    }
+  });
+
   it('detects an edited journal through the hash chain', async () => {
     const edited = backup();
     const entry = edited.engine.journal.find((e) => e.event.data !== undefined)!;
@@ -88,7 +102,7 @@ describe('checkBackup', () => {
     const checked = checkBackup(edited);
     expect(checked.ok).toBe(true);
     if (checked.ok) {
-      const problems = await verifyBackupJournals(checked.backup);
+      const problems = await verifyBackupJournals(engine, checked.backup);
       expect(problems.length).toBeGreaterThan(0);
       expect(problems[0]!.messageZh).toContain(entry.instanceId);
     }

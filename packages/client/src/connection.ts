@@ -55,7 +55,7 @@ export interface ConnectionOptions {
 
 const KNOWN_CODES = new Set<string>([
   'forbidden', 'not-allowed-in-state', 'rule-refused', 'invalid-data', 'invalid-input', 'invalid-definition', 'conflict',
-  'not-found', 'unknown-workflow', 'already-exists', 'unavailable',
+  'not-found', 'unknown-workflow', 'already-exists', 'unavailable', 'integrity',
 ]);
 
 /** An error the server answered with, carrying its HTTP status and exact wording. */

@@ -243,6 +243,7 @@ export function createRemoteEngine(options: RemoteEngineOptions): RemoteEngine {
     deliverMessages: () => onServer('deliverMessages'),
     migrate: () => onServer('migrate'),
     importAll: () => onServer('importAll'),
+    checkDump: () => onServer('checkDump'),
     startScheduler: () => onServer('startScheduler'),
     close() {
       live.close();

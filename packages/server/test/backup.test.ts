@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase } from '@nongan/engine/testing/postgres';
-import { sampleData } from '@nongan/workflows';
+import { sampleData, signCertificate, splitToken } from '@nongan/workflows';
 import { api, commandId, signIn, type Api } from './support/api.js';
 import { toChinaDate } from '@nongan/engine';
 import { registerFarms, regionBureau } from './support/fixtures.js';
@@ -131,12 +131,31 @@ describe('server backup and restore', () => {
 
   it('refuses a file that is not a backup, a tampered journal and a conflicting farm, changing nothing', async () => {
     const before = await target.runtime.store.exportAll();
+    // A forger's own key, added to the file, signing the printed certificate with another quantity.
+    const forger = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const { kty, crv, x } = await crypto.subtle.exportKey('jwk', forger.publicKey);
+    const printedContent = splitToken(printed.token)!.content as Record<string, unknown>;
+    const forgedToken = await signCertificate({ ...printedContent, k: 'forged-key', q: 9999 } as never, forger.privateKey);
+    const certificateIndex = backup.certificates.findIndex((c: { number: string }) => c.number === printed.number);
     const refusals: Array<[string, unknown, number, RegExp, string]> = [
       ['not a backup', { format: 'something-else' }, 400, /format must be nongan-server-backup/, '/format'],
       ['a record without its fields', { ...backup, subjects: [{ id: 'x' }] }, 400, /missing or of the wrong type/, '/subjects/0/uscc'],
       ['a certificate whose key is not in the file', { ...backup, certificateKeys: [] }, 400, /names a key that is not in the file/, '/certificates/0/kid'],
       ['a key that is not an Ed25519 key', tamper(backup, (b) => void (b.certificateKeys[0].publicJwk.crv = 'P-256')), 400, /not a published Ed25519 key/, '/certificateKeys/0/publicJwk'],
       ['an edited journal entry', tamper(backup, (b) => void (b.engine.journal.find((e: { instanceId: string }) => e.instanceId === caseId).actor.id = 'someone-else')), 400, /altered/, ''],
+      ['a case record forged (the qualification set to qualified)', tamper(backup, (b) => Object.assign(b.engine.instances.find((i: { id: string }) => i.id === caseId), { state: 'qualified', stateKey: 'qualified' })), 400, /state \(state\) is not what its journal produces/, `/engine/instances/${caseId}/state`],
+      ['a certificate case with another quantity', tamper(backup, (b) => void (b.engine.instances.find((i: { id: string }) => i.id === printed.caseId).context.certificate.quantity = 9999)), 400, /case data \(context\) is not what its journal produces/, `/engine/instances/${printed.caseId}/context`],
+      [
+        "a certificate signed with a forger's key the file adds",
+        tamper(backup, (b) => {
+          b.certificateKeys.push({ kid: 'forged-key', authority: 'kaizhou', publicJwk: { kty, crv, x }, validFrom: '2020-01-01', validUntil: null, revokedFrom: null, revokedReason: null });
+          Object.assign(b.certificates[certificateIndex], { kid: 'forged-key', token: forgedToken });
+        }),
+        400,
+        /does not say what its case issued/,
+        `/certificates/${certificateIndex}`,
+      ],
+      ['a certificate whose signature does not match', tamper(backup, (b) => void (b.certificates[certificateIndex].token = `${forgedToken.split('.')[0]}.${printed.token.split('.')[1]}`)), 400, /is not signed by a key of the file/, `/certificates/${certificateIndex}`],
       ['the farm under another name', tamper(backup, (b) => void (b.subjects.find((s: { id: string }) => s.id === 'farm-backup').name = '别的名字')), 409, /farm 别的名字 is on this server with different contents/, '/subjects/'],
       ['a farm with a wrong credit code', tamper(backup, (b) => b.subjects.push({ ...b.subjects[0], id: 'farm-new', uscc: '91419001MA00000000', name: '新场' })), 400, /uscc/, '/subjects/'],
     ];

@@ -114,6 +114,10 @@ export class DexieStore implements Store {
       .toArray();
   }
 
+  getJournalEntry(instanceId: string, seq: number): Promise<JournalEntry | undefined> {
+    return this.db.journal.get([instanceId, seq]);
+  }
+
   findByCommand(commandId: string): Promise<JournalEntry | undefined> {
     return this.db.journal.get({ commandId });
   }

@@ -97,6 +97,11 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.entry);
   }
 
+  async getJournalEntry(instanceId: string, seq: number): Promise<JournalEntry | undefined> {
+    const { rows } = await this.run<{ entry: JournalEntry }>('SELECT entry FROM nongan_journal WHERE instance_id = $1 AND seq = $2', [instanceId, seq]);
+    return rows[0]?.entry;
+  }
+
   async findByCommand(commandId: string): Promise<JournalEntry | undefined> {
     const { rows } = await this.run<{ entry: JournalEntry }>('SELECT entry FROM nongan_journal WHERE command_id = $1', [commandId]);
     return rows[0]?.entry;

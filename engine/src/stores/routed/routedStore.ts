@@ -109,6 +109,10 @@ export class RegionRoutedStore implements Store {
     return (await this.findOne(instanceId, (store) => store.getJournal(instanceId), (j) => j.length > 0, [])).value;
   }
 
+  async getJournalEntry(instanceId: string, seq: number): Promise<JournalEntry | undefined> {
+    return (await this.findOne(instanceId, (store) => store.getJournalEntry(instanceId, seq), (e) => e !== undefined, undefined)).value;
+  }
+
   async findByCommand(commandId: string): Promise<JournalEntry | undefined> {
     // No command id → shard cache: the engine looks up mostly new command ids, which miss everywhere.
     const { value, shard } = await this.findOne(undefined, (store) => store.findByCommand(commandId), (e) => e !== undefined, undefined);

@@ -103,5 +103,5 @@ export function BackupPage() {
 /** What a browser-only portal backs up; a server's data is backed up by its administrator instead. */
 function localSources(runtime: PortalRuntime): BackupSources {
   if (!runtime.store || !runtime.demoClock) throw new Error('the local backup needs the browser-only mode / 本地备份仅用于单机模式');
-  return { store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.demoClock };
+  return { engine: runtime.engine, store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.demoClock };
 }

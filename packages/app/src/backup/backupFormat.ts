@@ -4,7 +4,7 @@
  * wrong with it (in Chinese and English). The hash chains are checked separately (`verifyBackupJournals`)
  * because hashing is asynchronous.
  */
-import { checkDumpShape, verifyDump, type StoreDump } from '@nongan/engine';
+import { checkDumpShape, type Engine, type StoreDump } from '@nongan/engine';
 import type { Farm } from '../shell/farms.js';
 
 export const BACKUP_FORMAT = 'nongan-portal-backup';
@@ -121,8 +121,11 @@ export function parseBackup(textContent: string): BackupCheck {
   return checkBackup(value);
 }
 
-/** Verifies every case's hash-chained journal in the backup (the engine's dump check): an edited file is refused. */
-export async function verifyBackupJournals(backup: Backup): Promise<BackupProblem[]> {
-  const problems = await verifyDump(backup.engine, MAX_PROBLEMS);
+/**
+ * The engine's whole dump check: every case's hash chain, and every case replayed through its workflow
+ * against its stored record and deadlines, so an edited file (a forged state, a moved deadline) is refused.
+ */
+export async function verifyBackupJournals(engine: Pick<Engine, 'checkDump'>, backup: Backup): Promise<BackupProblem[]> {
+  const problems = await engine.checkDump(backup.engine, MAX_PROBLEMS);
   return problems.map((p) => ({ ...p, path: `/engine${p.path}` }));
 }

@@ -4,7 +4,7 @@
  * it was. Published form versions are immutable, so a restore adds the versions the browser lacks and
  * refuses a file whose version of the same id differs from the stored one.
  */
-import type { StoreDump } from '@nongan/engine';
+import type { Engine, StoreDump } from '@nongan/engine';
 import type { DexieStore } from '@nongan/engine/dexie';
 import type { DesignDoc, DesignerStore } from '@nongan/designer';
 import type { KeyValueStorage } from '../boot/demoClock.js';
@@ -12,6 +12,8 @@ import { loadFarms, saveFarms } from '../shell/farms.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, verifyBackupJournals, type Backup, type BackupProblem, type PublishedDesign } from './backupFormat.js';
 
 export interface BackupSources {
+  /** Checks a restored file's cases by replaying them through their workflows. */
+  engine: Pick<Engine, 'checkDump'>;
   store: DexieStore;
   designs: DesignerStore;
   storage: KeyValueStorage;
@@ -81,7 +83,7 @@ export async function importBackup(sources: BackupSources, fileText: string): Pr
   const checked = parseBackup(fileText);
   if (!checked.ok) return checked;
   const { backup } = checked;
-  const chainProblems = await verifyBackupJournals(backup);
+  const chainProblems = await verifyBackupJournals(sources.engine, backup);
   if (chainProblems.length > 0) return { ok: false, problems: chainProblems };
   const { missing, problems } = await designClashes(sources.designs, backup.designs);
   if (problems.length > 0) return { ok: false, problems };

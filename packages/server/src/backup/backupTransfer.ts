@@ -11,13 +11,13 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { PublishError } from '@nongan/designer';
-import { toChinaDate, verifyDump } from '@nongan/engine';
+import { toChinaDate, type Engine } from '@nongan/engine';
 import { readDump, writeDump, type SqlClient } from '@nongan/engine/postgres';
 import { createPostgresDesignerStore } from '../designs/postgresDesignerStore.js';
 import { OrganisationStore, type Organisation } from '../directory/organisations.js';
 import { SubjectRegistry, type Subject } from '../directory/subjects.js';
 import { ApiError, apiError } from '../http/errors.js';
-import { exportCertificates, restoreCertificates, unreadableKey } from '../certificates/certificateBackup.js';
+import { exportCertificates, forgedCertificates, restoreCertificates, unreadableKey } from '../certificates/certificateBackup.js';
 import { checkServerBackup, SERVER_BACKUP_FORMAT, SERVER_BACKUP_VERSION, type ServerBackup } from './backupFormat.js';
 
 export interface RestoreSummary {
@@ -104,14 +104,20 @@ function parentsFirst(organisations: readonly Organisation[]): Organisation[] {
   return order;
 }
 
-export async function restoreServerData(db: SqlClient, file: unknown, now: () => number = Date.now): Promise<RestoreSummary> {
+/**
+ * `engine` checks the cases: every hash chain, and every case replayed through its workflow against its
+ * record and deadlines (a forged state or a certificate issued on a forged case is refused).
+ */
+export async function restoreServerData(db: SqlClient, file: unknown, engine: Pick<Engine, 'checkDump'>, now: () => number = Date.now): Promise<RestoreSummary> {
   const check = checkServerBackup(file);
   if (!check.ok) throw refusedFile(check.problems);
   const { backup } = check;
   const badKey = unreadableKey(backup.certificateKeys);
   if (badKey) throw refusedFile([{ path: badKey, message: 'not a published Ed25519 key', messageZh: '不是有效的 Ed25519 公钥' }]);
-  const chainProblems = await verifyDump(backup.engine, 20);
+  const chainProblems = await engine.checkDump(backup.engine, 20);
   if (chainProblems.length > 0) throw refusedFile(chainProblems.map((p) => ({ ...p, path: `/engine${p.path}` })));
+  const forged = await forgedCertificates(backup.engine, backup.subjects, backup.certificateKeys, backup.certificates);
+  if (forged.length > 0) throw refusedFile(forged);
 
   return db.transaction(async (tx) => {
     const summary: RestoreSummary = {

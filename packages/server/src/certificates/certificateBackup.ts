@@ -4,9 +4,10 @@
  * before: the backup's keys are added as closed keys (they cannot sign here), the register is
  * replaced along with the cases, and new certificates are signed with this server's own keys.
  */
+import { canonicalJson, type StoreDump } from '@nongan/engine';
 import type { SqlQueryable } from '@nongan/engine/postgres';
-import { readKeySet, type CertificateJwk } from '@nongan/workflows';
-import type { SignedCertificate } from './certificateRegister.js';
+import { readKeySet, splitToken, verifyCertificateToken, type CertificateJwk } from '@nongan/workflows';
+import { certificateContentOf, issuingEntry, storedCertificateOf, type SignedCertificate } from './certificateRegister.js';
 
 export interface BackedUpKey {
   kid: string;
@@ -64,4 +65,52 @@ export async function restoreCertificates(tx: SqlQueryable, keys: readonly Backe
     );
   }
   return { added, kept: keys.length - added };
+}
+
+export interface CertificateProblem {
+  path: string;
+  message: string;
+  messageZh: string;
+}
+
+/** Refusals that make a certificate a forgery; a revoked or expired key only means it is signed again later. */
+const FORGED = new Set(['malformed', 'unknown-key', 'wrong-authority', 'bad-signature']);
+
+/**
+ * Certificates of the file that its cases did not issue: each must be signed by one of the file's keys
+ * and say exactly what its case (replay-checked by the engine before this) and the journal entry that
+ * issued it say, for the farm's credit code in the file. A certificate added or edited in the file is
+ * named here, so it never reaches the register where it would verify as genuine.
+ */
+export async function forgedCertificates(
+  engine: StoreDump,
+  subjects: ReadonlyArray<{ id: string; uscc: string }>,
+  keys: readonly BackedUpKey[],
+  certificates: readonly BackedUpCertificate[],
+): Promise<CertificateProblem[]> {
+  const keySet = readKeySet({ keys: keys.map((k) => ({ ...k.publicJwk, kid: k.kid, authority: k.authority, validFrom: k.validFrom, ...(k.validUntil ? { validUntil: k.validUntil } : {}), ...(k.revokedFrom ? { revokedFrom: k.revokedFrom } : {}) })) });
+  const problems: CertificateProblem[] = [];
+  for (const [i, certificate] of certificates.entries()) {
+    const path = `/certificates/${i}`;
+    const refuse = (en: string, zh: string) => problems.push({ path, message: `certificate ${certificate.number} ${en}`, messageZh: `合格证 ${certificate.number}${zh}` });
+    const check = await verifyCertificateToken(certificate.token, keySet);
+    if (!check.ok && FORGED.has(check.reason)) {
+      refuse(`is not signed by a key of the file: ${check.message.en}`, `未经备份中的密钥签名：${check.message.zh}`);
+      continue;
+    }
+    const content = splitToken(certificate.token)?.content as { k?: string } | undefined;
+    const instance = engine.instances.find((c) => c.id === certificate.instanceId);
+    const issued = instance && storedCertificateOf(instance);
+    const entry = instance && issuingEntry(engine.journal.filter((e) => e.instanceId === instance.id).sort((a, b) => a.seq - b.seq));
+    if (!instance || !issued || !entry || !content?.k) {
+      refuse('belongs to no case of the file that issued it', '不属于备份中开具它的任何案件');
+      continue;
+    }
+    const uscc = subjects.find((s) => s.id === instance.subject)?.uscc ?? instance.subject;
+    const expected = certificateContentOf(instance, issued, uscc, content.k, entry);
+    if (canonicalJson(content) !== canonicalJson(expected) || certificate.kid !== content.k || certificate.number !== issued.number) {
+      refuse('does not say what its case issued', '的内容与其案件开具的不一致');
+    }
+  }
+  return problems;
 }

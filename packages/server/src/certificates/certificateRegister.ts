@@ -55,6 +55,35 @@ export function lastEntryOf(journal: readonly JournalEntry[], eventType: string)
   return undefined;
 }
 
+/** What a case's certificate says, signed with key `kid`: from the case, its farm's credit code and the entry that issued it. */
+export function certificateContentOf(
+  instance: Pick<InstanceRecord, 'id' | 'region'>,
+  certificate: NonNullable<BatchContext['certificate']>,
+  uscc: string,
+  kid: string,
+  entry: Pick<JournalEntry, 'seq' | 'hash'>,
+): CertificateContent {
+  return {
+    v: 1,
+    k: kid,
+    a: instance.region,
+    no: certificate.number,
+    p: certificate.productName,
+    q: certificate.quantity,
+    u: certificate.unit,
+    o: certificate.origin,
+    m: certificate.producerName,
+    s: uscc,
+    t: certificate.contact,
+    d: certificate.issuedOn,
+    b: certificate.basis,
+    cm: 'national-2024',
+    c: instance.id,
+    n: entry.seq,
+    h: entry.hash,
+  };
+}
+
 export class CertificateRegister {
   constructor(
     private readonly db: SqlQueryable,
@@ -156,26 +185,7 @@ export class CertificateRegister {
   private async sign(instance: InstanceRecord, certificate: NonNullable<BatchContext['certificate']>, uscc: string, { kid, privateKey }: SigningKey): Promise<{ kid: string; token: string } | null> {
     const entry = issuingEntry(await this.engine.history(instance.id));
     if (!entry) return null;
-    const content: CertificateContent = {
-      v: 1,
-      k: kid,
-      a: instance.region,
-      no: certificate.number,
-      p: certificate.productName,
-      q: certificate.quantity,
-      u: certificate.unit,
-      o: certificate.origin,
-      m: certificate.producerName,
-      s: uscc,
-      t: certificate.contact,
-      d: certificate.issuedOn,
-      b: certificate.basis,
-      cm: 'national-2024',
-      c: instance.id,
-      n: entry.seq,
-      h: entry.hash,
-    };
-    return { kid, token: await signCertificate(content, privateKey) };
+    return { kid, token: await signCertificate(certificateContentOf(instance, certificate, uscc, kid, entry), privateKey) };
   }
 
   /** Records a public check (its outcome, the authority the code names, the place the checker gave), for the regulators. */

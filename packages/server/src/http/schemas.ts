@@ -25,7 +25,7 @@ export const engineError = {
   properties: {
     code: {
       type: 'string',
-      enum: ['forbidden', 'not-allowed-in-state', 'rule-refused', 'invalid-data', 'invalid-input', 'invalid-definition', 'conflict', 'not-found', 'unknown-workflow', 'already-exists', 'unavailable', 'unauthenticated', 'too-many-requests', 'internal'],
+      enum: ['forbidden', 'not-allowed-in-state', 'rule-refused', 'invalid-data', 'invalid-input', 'invalid-definition', 'conflict', 'not-found', 'unknown-workflow', 'already-exists', 'integrity', 'unavailable', 'unauthenticated', 'too-many-requests', 'internal'],
     },
     message: { type: 'string' },
     messageZh: { type: 'string' },

@@ -53,7 +53,7 @@ export function backupRoutes(services: ServerServices): RoutePlugin {
         bodyLimit: MAX_SERVER_BACKUP_BYTES,
         schema: {
           tags: ['admin'],
-          summary: 'Restore a backup file: checked in full (shape, every journal hash chain), then in one transaction the cases are replaced and missing forms, organisations and farms added; nothing changes when anything is refused',
+          summary: 'Restore a backup file: checked in full (shape, every journal hash chain, every case replayed through its workflow against its record and deadlines), then in one transaction the cases are replaced and missing forms, organisations and farms added; nothing changes when anything is refused',
           body: { type: 'object', additionalProperties: true, description: `A file GET /api/admin/backup wrote (format ${SERVER_BACKUP_FORMAT}).` },
           response: { 200: summary, ...errorReplies },
         },
@@ -61,7 +61,7 @@ export function backupRoutes(services: ServerServices): RoutePlugin {
       async (request) => {
         const identity = requireAdmin(request);
         requireWholeServer(identity);
-        const result = await restoreServerData(store.client, request.body);
+        const result = await restoreServerData(store.client, request.body, services.engine);
         await forms.reload();
         await audit.record({ kind: 'backup-restored', accountId: identity.account.id, login: identity.account.login, address: request.ip, detail: { ...result } });
         return result;

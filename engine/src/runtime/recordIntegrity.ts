@@ -1,0 +1,22 @@
+/**
+ * Before the engine acts on a stored case, the case must be what its journal says: the head entry it
+ * names exists with that hash, and the record still hashes to the digest that entry sealed. A case
+ * edited in the database (set to `qualified`, its deadline moved) is refused instead of being built on.
+ * The full check — replaying the journal — is `verify()`; this is the one read a step can afford.
+ */
+import { EngineError } from '../errors.js';
+import { recordDigest } from '../journal/recordHash.js';
+import type { InstanceRecord } from '../types.js';
+import type { EngineContext } from './context.js';
+
+export async function assertRecordMatchesJournal(ctx: EngineContext, record: InstanceRecord): Promise<void> {
+  const { seq, hash } = record.journalHead;
+  const head = await ctx.store.getJournalEntry(record.id, seq);
+  let reason: { en: string; zh: string } | undefined;
+  if (!head || head.hash !== hash) {
+    reason = { en: `case ${record.id} names journal entry ${seq} as its last, but the journal has no such entry`, zh: `案件 ${record.id} 记录的最后一条流水（第 ${seq} 条）在流水中不存在或已改变` };
+  } else if (head.recordHash !== undefined && head.recordHash !== (await recordDigest(record))) {
+    reason = { en: `case ${record.id} was changed after journal entry ${seq} without a journal entry`, zh: `案件 ${record.id} 在第 ${seq} 条流水之后被改动，但没有对应的办理流水` };
+  }
+  if (reason) throw new EngineError('integrity', reason, { instanceId: record.id, seq });
+}
