@@ -25,10 +25,12 @@ export { EngineError, isEngineError, type EngineErrorCode, type FieldIssue } fro
 export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } from './journal/journal.js';
 export { verifyDump, type DumpProblem } from './journal/verifyDump.js';
 export { checkDumpShape } from './journal/checkDumpShape.js';
+export { createEd25519Signer, type CheckpointSigner, type HeadRef, type JournalCheckpoint } from './journal/checkpoint.js';
+export type { CheckpointReport, CheckpointVerifyResult } from './runtime/checkpoints.js';
 export { canonicalJson } from './journal/hash.js';
 export { createMemoryStore, MemoryStore } from './store/memoryStore.js';
 export { createManualClock, type ManualClock } from './clock/manualClock.js';
-export type { Store, ChangeSet, InstanceQuery, StoreDump, TimerKey, WorkClaims } from './store/store.js';
+export type { Store, ChangeSet, CheckpointLog, InstanceQuery, StoreDump, TimerKey, WorkClaims } from './store/store.js';
 export { stateKeyMatches, DEFAULT_QUERY_LIMIT } from './store/store.js';
 export { conflictError, duplicateCommandError, duplicateKeyError } from './store/storeErrors.js';
 export * from './calendar/index.js';

@@ -74,6 +74,15 @@ const journalFields = {
   hash: isText,
 };
 const timerFields = { id: isText, instanceId: isText, statePath: isText, event: isText, dueAt: isTime };
+const checkpointFields = {
+  seq: (v: unknown) => isCount(v) && (v as number) >= 1,
+  at: isTime,
+  keyId: isText,
+  prevHash: isText,
+  heads: (v: unknown) => Array.isArray(v) && v.every((h) => isRecord(h) && isText(h.instanceId) && isCount(h.seq) && isText(h.hash)),
+  hash: isText,
+  signature: isText,
+};
 const outboxFields = { id: isText, sourceInstanceId: isText, status: (v: unknown) => ['pending', 'delivered', 'undeliverable'].includes(v as string) };
 
 function checkEngine(p: Problems, value: unknown): void {
@@ -117,6 +126,9 @@ function checkEngine(p: Problems, value: unknown): void {
     if (outboxIds.has(item.id as string)) p.add(`/outbox/${i}/id`, 'message id appears twice', '消息编号重复');
     outboxIds.add(item.id as string);
   });
+  if (value.checkpoints !== undefined) {
+    checkArray(p, value.checkpoints, '/checkpoints').forEach((item, i) => void (!p.full && requireFields(p, item, `/checkpoints/${i}`, checkpointFields)));
+  }
 }
 
 /** What is wrong with the shape of `value` as a store dump (empty when nothing is), at most `maxProblems`. */

@@ -32,7 +32,9 @@ export type JournalProblemKind =
   /** A pending deadline's row is gone, added or changed. */
   | 'timer-missing'
   | 'timer-extra'
-  | 'timer-differs';
+  | 'timer-differs'
+  /** A signed checkpoint anchored another head: the journal was cut or re-written (or the checkpoint is not genuine). */
+  | 'checkpoint';
 
 export interface JournalProblem {
   /** Sequence number of the entry concerned (for `missing`, the first absent number). */
@@ -48,6 +50,8 @@ export interface VerifyResult {
   ok: boolean;
   entries: number;
   problems: JournalProblem[];
+  /** The latest signed checkpoint that anchors this case and holds (absent when none does). */
+  checkpoint?: { seq: number; at: number };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** What every engine operation needs, passed explicitly instead of hidden in a class. */
 import type { BusinessCalendar } from '../calendar/businessCalendar.js';
+import type { CheckpointSigner } from '../journal/checkpoint.js';
 import type { Store } from '../store/store.js';
 import type { ChangeSet } from '../store/store.js';
 import type { Clock, EventDataValidator } from '../types.js';
@@ -14,6 +15,8 @@ export interface EngineContext {
   validate: EventDataValidator | undefined;
   newId: () => string;
   cache: InstanceCache;
+  /** Signs and checks checkpoints of journal heads, when the engine keeps them. */
+  checkpointSigner?: CheckpointSigner;
   /** Called after each successful commit (the engine uses it to deliver new outbox messages). */
   afterCommit?: (change: ChangeSet) => void;
 }

@@ -8,6 +8,8 @@ import type { VerifyResult } from '../journal/journal.js';
 import type { InstanceQuery, Store, StoreDump } from '../store/store.js';
 import type { DumpProblem } from '../journal/verifyDump.js';
 import { checkDump, importVerified } from './importDump.js';
+import type { CheckpointSigner } from '../journal/checkpoint.js';
+import { makeCheckpoints, verifyCheckpoints, type CheckpointReport, type CheckpointVerifyResult } from './checkpoints.js';
 import type { Actor, Clock, EventDataValidator, InstanceRecord, JournalEntry, SendResult, WorkflowEvent } from '../types.js';
 import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
 import { WorkflowRegistry } from '../workflow/registry.js';
@@ -39,6 +41,11 @@ export interface EngineOptions {
    * the stored case, so another server's step is never mistaken for a conflicting one.
    */
   cacheSize?: number;
+  /**
+   * Signs checkpoints of journal heads (`engine.checkpoint()`) and checks them in `verify` and on import.
+   * Its key must live outside the store (the server's key file, the browser installation's key).
+   */
+  checkpointSigner?: CheckpointSigner;
   /** Background failures (message delivery, scheduler) are reported here; default console.error. */
   onError?: (error: unknown) => void;
 }
@@ -88,6 +95,13 @@ export interface Engine {
    * and every case replayed through its workflow against its record and timer rows. Empty when sound.
    */
   checkDump(dump: unknown, maxProblems?: number): Promise<DumpProblem[]>;
+  /**
+   * Signs a checkpoint of every case head that moved since the last one (several when many moved); none
+   * when nothing moved. Needs `checkpointSigner` and a store that keeps checkpoints.
+   */
+  checkpoint(): Promise<CheckpointReport>;
+  /** Walks every checkpoint (signature, chain) and holds every case's journal to its last anchored head. */
+  verifyCheckpoints(): Promise<CheckpointVerifyResult>;
   /** Fires overdue timers now, then as they fall due, until stopped. */
   startScheduler(options?: { pollMs?: number }): Scheduler;
   /** Resolves when background message delivery has settled (for tests and orderly shutdown). */
@@ -136,6 +150,7 @@ export function createEngine(options: EngineOptions): Engine {
     validate: options.validate,
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
     cache: new InstanceCache(options.cacheSize ?? 1000),
+    ...(options.checkpointSigner ? { checkpointSigner: options.checkpointSigner } : {}),
   };
 
   let background: Promise<unknown> = Promise.resolve();
@@ -192,6 +207,8 @@ export function createEngine(options: EngineOptions): Engine {
     migrate: (ids, toVersion, migrateOptions) => migrateInstances(ctx, ids, toVersion, migrateOptions, migrateRoles),
     importAll: (dump) => importVerified(ctx, dump),
     checkDump: (dump, maxProblems) => checkDump(ctx, dump, maxProblems),
+    checkpoint: () => makeCheckpoints(ctx),
+    verifyCheckpoints: () => verifyCheckpoints(ctx),
     startScheduler: (schedulerOptions) =>
       startScheduler(ctx, async () => void (await deliverOutbox(ctx)), onError, schedulerOptions?.pollMs),
     idle: async () => {

@@ -7,6 +7,7 @@ import { eventsActorMaySend, taskKeysOfActor } from './access.js';
 import { loadInstance } from './commands.js';
 import type { EngineContext } from './context.js';
 import { replayCase } from './replayCase.js';
+import { caseAnchor } from './checkpoints.js';
 import { assertActor, assertDivision, assertId } from './validateInput.js';
 import { EngineError } from '../errors.js';
 
@@ -38,10 +39,12 @@ export async function verify(ctx: EngineContext, instanceId: string): Promise<Ve
   if (!record) throw new EngineError('not-found', { en: `case ${instanceId} does not exist`, zh: `案件 ${instanceId} 不存在` }, { instanceId });
   const entries = await ctx.store.getJournal(instanceId);
   const chain = await verifyJournal(entries, record.journalHead);
+  const anchor = await caseAnchor(ctx, instanceId, entries);
+  const found = { ...(anchor.checkpoint ? { checkpoint: anchor.checkpoint } : {}) };
   // A broken chain is the finding; a replay over it would only repeat it at the same entry.
-  if (!chain.ok) return chain;
-  const problems = await replayCase(ctx, record, entries, await ctx.store.timersOf(instanceId), ctx.clock.now());
-  return { ok: problems.length === 0, entries: entries.length, problems };
+  if (!chain.ok) return { ...chain, problems: [...chain.problems, ...anchor.problems], ...found };
+  const problems = [...anchor.problems, ...(await replayCase(ctx, record, entries, await ctx.store.timersOf(instanceId), ctx.clock.now()))];
+  return { ok: problems.length === 0, entries: entries.length, problems, ...found };
 }
 
 /**

@@ -7,6 +7,7 @@ import { EngineError } from '../errors.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../types.js';
 import { DEFAULT_QUERY_LIMIT, stateKeyMatches, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey } from './store.js';
 import { conflictError, duplicateCommandError, duplicateKeyError } from './storeErrors.js';
+import { MemoryCheckpointLog } from './memoryCheckpointLog.js';
 
 class MultiIndex {
   private readonly map = new Map<string, Set<string>>();
@@ -42,6 +43,7 @@ export class MemoryStore implements Store {
   private readonly byRegion = new MultiIndex();
   private readonly bySubject = new MultiIndex();
   private readonly byTaskKey = new MultiIndex();
+  readonly checkpoints = new MemoryCheckpointLog(() => this.instances.values());
 
   async commit(change: ChangeSet): Promise<void> {
     const current = this.instances.get(change.instance.id);
@@ -148,6 +150,7 @@ export class MemoryStore implements Store {
       journal: [...this.journals.values()].flat(),
       timers: this.timerOrder,
       outbox: [...this.outbox.values()],
+      ...(this.checkpoints.size > 0 ? { checkpoints: this.checkpoints.all() } : {}),
     });
   }
 
@@ -155,6 +158,7 @@ export class MemoryStore implements Store {
     for (const i of dump.instances) if (this.instances.has(i.id)) throw duplicateKeyError('instances', i.id);
     for (const t of dump.timers) if (this.timers.has(t.id)) throw duplicateKeyError('timers', t.id);
     for (const m of dump.outbox) if (this.outbox.has(m.id)) throw duplicateKeyError('outbox', m.id);
+    if ((dump.checkpoints?.length ?? 0) > 0 && this.checkpoints.size > 0) throw duplicateKeyError('checkpoints', '1');
     const journals = new Map<string, JournalEntry[]>();
     const commandIds = new Set<string>();
     for (const entry of [...dump.journal].sort((a, b) => a.seq - b.seq)) {
@@ -173,6 +177,7 @@ export class MemoryStore implements Store {
     }
     for (const t of dump.timers) this.insertTimer(clone(t));
     for (const m of dump.outbox) this.outbox.set(m.id, clone(m));
+    for (const c of dump.checkpoints ?? []) await this.checkpoints.add(c);
   }
 
   async close(): Promise<void> {}

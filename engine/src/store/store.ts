@@ -4,6 +4,7 @@
  * IndexedDB transactions free of foreign awaits (which would auto-commit them) and maps one-to-one
  * onto a SQL transaction: `UPDATE instances ... WHERE id = $1 AND revision = $expected` plus inserts.
  */
+import type { HeadRef, JournalCheckpoint } from '../journal/checkpoint.js';
 import type {
   InstanceRecord,
   JournalEntry,
@@ -41,6 +42,8 @@ export interface StoreDump {
   journal: JournalEntry[];
   timers: TimerRecord[];
   outbox: OutboxMessage[];
+  /** Signed checkpoints of journal heads, in order (absent when none were made). */
+  checkpoints?: JournalCheckpoint[];
 }
 
 export interface Store {
@@ -91,6 +94,25 @@ export interface Store {
    * reads due work directly (one process per store, or tabs that tolerate a replayed command).
    */
   readonly claims?: WorkClaims;
+
+  /** Present on stores that keep signed checkpoints of journal heads (memory, Dexie, PostgreSQL). */
+  readonly checkpoints?: CheckpointLog;
+}
+
+/**
+ * Signed checkpoints (`journal/checkpoint.ts`) in order, with each case's latest anchored head as an
+ * index. The log only stores: the engine signs and checks.
+ */
+export interface CheckpointLog {
+  /** Appends the next checkpoint and moves its cases' anchored heads; a number already taken is a conflict. */
+  add(checkpoint: JournalCheckpoint): Promise<void>;
+  last(): Promise<JournalCheckpoint | undefined>;
+  /** Checkpoints numbered above `afterSeq`, in order, at most `limit`. */
+  list(afterSeq: number, limit: number): Promise<JournalCheckpoint[]>;
+  /** The latest checkpoint that names the case. */
+  latestOf(instanceId: string): Promise<JournalCheckpoint | undefined>;
+  /** Current heads of cases (from their records) that their latest checkpoint does not name, at most `limit`. */
+  unanchoredHeads(limit: number): Promise<HeadRef[]>;
 }
 
 export type TimerKey = Pick<TimerRecord, 'id' | 'instanceId'>;

@@ -11,6 +11,8 @@ import { sealEntry } from '../journal/journal.js';
 import { reviewWorkflow, sampleValidator, warningWorkflow } from '../samples/index.js';
 import type { Store, StoreDump } from '../store/store.js';
 import type { Actor, InstanceRecord, JournalEntry } from '../types.js';
+import { createEd25519Signer, type CheckpointSigner } from '../journal/checkpoint.js';
+import { createMemoryStore } from '../store/memoryStore.js';
 
 const farm: Actor = { id: 'farm-user-1', roles: ['producer'], region: 'jiyuan', subjects: ['farm-1'] };
 const supervision: Actor = { id: 'sup-1', roles: ['supervision'], region: 'jiyuan' };
@@ -19,19 +21,32 @@ const application = { farmName: '济源示范养殖场', headCount: 350 };
 /** Monday 2026-03-02 09:00 in China. */
 const MONDAY = Date.parse('2026-03-02T01:00:00Z');
 
-function engineOn(store: Store): Engine {
-  return createEngine({ store, clock: createManualClock(MONDAY), workflows: [reviewWorkflow, warningWorkflow], validate: sampleValidator, messageDelivery: 'manual' });
+function engineOn(store: Store, checkpointSigner?: CheckpointSigner): Engine {
+  return createEngine({ store, clock: createManualClock(MONDAY), workflows: [reviewWorkflow, warningWorkflow], validate: sampleValidator, messageDelivery: 'manual', ...(checkpointSigner ? { checkpointSigner } : {}) });
 }
 
-/** case-1: 1 start, 2 SUBMIT, 3 APPROVE, 4 RETURN → returned, with its 10-working-day WAIVE deadline pending. */
-async function returnedCase(store: Store): Promise<Engine> {
-  const engine = engineOn(store);
-  await engine.start('sample-review', { actor: farm, region: 'jiyuan', subject: 'farm-1', division: '419001', data: application, instanceId: 'case-1' });
-  await engine.send('case-1', { type: 'SUBMIT', data: application }, { actor: farm });
+/**
+ * case-1: 1 start, 2 SUBMIT, 3 APPROVE, 4 RETURN → returned, with its 10-working-day WAIVE deadline
+ * pending; `afterThree` sees the case as it was after entry 3.
+ */
+async function returnedCase(engine: Engine, headCount = application.headCount, afterThree?: () => Promise<void>): Promise<void> {
+  const data = { ...application, headCount };
+  await engine.start('sample-review', { actor: farm, region: 'jiyuan', subject: 'farm-1', division: '419001', data, instanceId: 'case-1' });
+  await engine.send('case-1', { type: 'SUBMIT', data }, { actor: farm });
   await engine.send('case-1', { type: 'APPROVE' }, { actor: supervision });
+  await afterThree?.();
   await engine.send('case-1', { type: 'RETURN', data: { reason: '资料不全' } }, { actor: supervision });
-  return engine;
 }
+
+/** The case's rows in `dump` replaced by `from`'s (another history of case-1). */
+function replaceCase(dump: StoreDump, from: StoreDump): void {
+  dump.instances = [...dump.instances.filter((i) => i.id !== 'case-1'), caseOf(from)];
+  dump.journal = [...dump.journal.filter((e) => e.instanceId !== 'case-1'), ...entriesOf(from)];
+  dump.timers = [...dump.timers.filter((t) => t.instanceId !== 'case-1'), ...from.timers.filter((t) => t.instanceId === 'case-1')];
+}
+
+/** The case as it was after entry 3, captured while it was built; the checkpoint came after entry 4. */
+let afterThree: InstanceRecord;
 
 const caseOf = (dump: StoreDump): InstanceRecord => dump.instances.find((i) => i.id === 'case-1')!;
 const entriesOf = (dump: StoreDump): JournalEntry[] => dump.journal.filter((e) => e.instanceId === 'case-1').sort((a, b) => a.seq - b.seq);
@@ -53,6 +68,8 @@ async function resealFrom(dump: StoreDump, from: number): Promise<void> {
 interface Tampering {
   name: string;
   edit: (dump: StoreDump) => void | Promise<void>;
+  /** Only a signed checkpoint can tell: the chain, the replay and the record all hold. */
+  anchored?: true;
   /** The problem `verify` must report: its kind and, where it names one, the field. */
   expect: { kind: string; field?: string };
 }
@@ -109,14 +126,52 @@ const TAMPERINGS: Tampering[] = [
     },
     expect: { kind: 'edited' },
   },
+  {
+    name: 'the journal cut after entry 3 and the case rolled back to it',
+    anchored: true,
+    edit: (d) => {
+      d.journal = d.journal.filter((e) => !(e.instanceId === 'case-1' && e.seq === 4));
+      d.instances = [...d.instances.filter((i) => i.id !== 'case-1'), structuredClone(afterThree)];
+      d.timers = d.timers.filter((t) => t.instanceId !== 'case-1');
+    },
+    expect: { kind: 'checkpoint' },
+  },
+  {
+    name: 'the whole history forged and re-hashed consistently (the engine re-run with another head count)',
+    anchored: true,
+    edit: async (d) => {
+      const forger = createMemoryStore();
+      await returnedCase(engineOn(forger), 5000);
+      replaceCase(d, await forger.exportAll());
+    },
+    expect: { kind: 'checkpoint' },
+  },
+  {
+    name: 'the journal cut and the checkpoint edited to anchor the cut head',
+    anchored: true,
+    edit: (d) => {
+      const third = entriesOf(d)[2]!;
+      d.journal = d.journal.filter((e) => !(e.instanceId === 'case-1' && e.seq === 4));
+      d.instances = [...d.instances.filter((i) => i.id !== 'case-1'), structuredClone(afterThree)];
+      d.timers = d.timers.filter((t) => t.instanceId !== 'case-1');
+      d.checkpoints![0]!.heads = d.checkpoints![0]!.heads.map((h) => (h.instanceId === 'case-1' ? { instanceId: 'case-1', seq: 3, hash: third.hash } : h));
+    },
+    expect: { kind: 'checkpoint' },
+  },
 ];
 
 export function describeTamperEvidence(name: string, makeStore: () => Promise<Store>): void {
   describe(`Tamper evidence: ${name}`, () => {
     let built: StoreDump;
+    let signer: CheckpointSigner;
     beforeAll(async () => {
+      // The installation's key, outside the store: whoever edits the store cannot sign.
+      const pair = (await globalThis.crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+      signer = createEd25519Signer({ keyId: 'test-installation', privateKey: pair.privateKey, publicKeys: { 'test-installation': pair.publicKey } });
       const source = await makeStore();
-      await returnedCase(source);
+      const engine = engineOn(source, signer);
+      await returnedCase(engine, undefined, async () => void (afterThree = (await source.getInstance('case-1'))!));
+      if (source.checkpoints) expect((await engine.checkpoint()).made).toEqual([{ seq: 1, at: MONDAY, heads: 1 }]);
       built = await source.exportAll();
       await source.close();
     });
@@ -126,19 +181,41 @@ export function describeTamperEvidence(name: string, makeStore: () => Promise<St
       await edit(dump);
       const target = await makeStore();
       await target.importAll(dump); // beneath the engine: what an editor of the database can do
-      return { engine: engineOn(target), store: target, dump };
+      return { engine: engineOn(target, signer), store: target, dump };
     }
 
     it('finds nothing wrong with a case the engine built, and its dump imports', async () => {
       const { engine, store, dump } = await tampered(() => {});
-      expect(await engine.verify('case-1')).toEqual({ ok: true, entries: 4, problems: [] });
+      const anchored = store.checkpoints ? { checkpoint: { seq: 1, at: MONDAY } } : {};
+      expect(await engine.verify('case-1')).toEqual({ ok: true, entries: 4, problems: [], ...anchored });
       expect(await engine.checkDump(dump)).toEqual([]);
+      await store.close();
+    });
+
+    it('checkpoints only the heads that moved, and names the last good checkpoint', async () => {
+      const { engine, store } = await tampered(() => {});
+      if (!store.checkpoints) return void (await store.close());
+      expect(await engine.checkpoint()).toEqual({ made: [], refused: [] });
+      await engine.send('case-1', { type: 'SUBMIT', data: application }, { actor: farm });
+      expect((await engine.checkpoint()).made).toEqual([{ seq: 2, at: MONDAY, heads: 1 }]);
+      expect(await engine.verifyCheckpoints()).toEqual({ ok: true, checkpoints: 2, lastGood: { seq: 2, at: MONDAY }, problems: [] });
+      expect((await engine.verify('case-1')).checkpoint).toEqual({ seq: 2, at: MONDAY });
+      await store.close();
+    });
+
+    it('walks the checkpoints of a cut journal and names the case and the last good checkpoint', async () => {
+      const { engine, store } = await tampered(TAMPERINGS.find((t) => t.anchored)!.edit);
+      if (!store.checkpoints) return void (await store.close());
+      const walked = await engine.verifyCheckpoints();
+      expect(walked).toMatchObject({ ok: false, checkpoints: 1, lastGood: null, problems: [{ checkpoint: 1, instanceId: 'case-1' }] });
+      expect(walked.problems[0]!.messageZh).toContain('流水被截断');
       await store.close();
     });
 
     for (const tampering of TAMPERINGS) {
       const forgedRecord = tampering.expect.kind === 'record-differs';
       it(`names ${tampering.name} and refuses the dump${forgedRecord ? ', and will not act on the case' : ''}`, async () => {
+        if (tampering.anchored && !built.checkpoints) return; // a store without checkpoints cannot tell
         const { engine, store, dump } = await tampered(tampering.edit);
         const result = await engine.verify('case-1');
         expect(result.ok).toBe(false);

@@ -19,7 +19,7 @@ const count = async () => (await runtime.store.exportAll()).instances.length;
 
 beforeAll(async () => {
   runtime = await createPortalRuntime({ storage: memoryStorage(), dbPrefix: `backup-test-${Date.now()}-` });
-  sources = { engine: runtime.engine, store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.demoClock };
+  sources = { engine: runtime.engine, checkpointKeyId: runtime.checkpointKeyId, store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.demoClock };
 }, 120_000);
 afterAll(async () => {
   await runtime?.close();

@@ -244,6 +244,8 @@ export function createRemoteEngine(options: RemoteEngineOptions): RemoteEngine {
     migrate: () => onServer('migrate'),
     importAll: () => onServer('importAll'),
     checkDump: () => onServer('checkDump'),
+    checkpoint: () => onServer('checkpoint'),
+    verifyCheckpoints: () => onServer('verifyCheckpoints'),
     startScheduler: () => onServer('startScheduler'),
     close() {
       live.close();

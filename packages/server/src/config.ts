@@ -10,6 +10,8 @@
  *   NONGAN_POOL_SIZE      node-postgres pool size (default 10)
  *   NONGAN_CLOCK_OFFSET_DAYS  run the clock this many days ahead (demo and tests; refused in production)
  *   NONGAN_SECURE_COOKIES 1 = session cookies only over HTTPS (default 1 with NODE_ENV=production)
+ *   NONGAN_CHECKPOINT_KEY_FILE  the Ed25519 key that signs journal checkpoints, outside the database
+ *                         (default: beside the PGlite folder, or .data/checkpoint-key.json; created if absent)
  *   LOG_LEVEL             pino level (default info)
  */
 import { fileURLToPath } from 'node:url';
@@ -25,6 +27,17 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** Added to the system clock: deadlines fall due as if this much time had passed (not in production). */
   clockOffsetMs: number;
+  /** The checkpoint key's file (null: a key for this process only, with an in-memory database). */
+  checkpointKeyFile: string | null;
+}
+
+/**
+ * Where the checkpoint key lives by default: beside the embedded database's folder, or in the
+ * checkout's `.data` for PostgreSQL (every process of a deployment must read the same file).
+ */
+export function defaultCheckpointKeyFile(database: ServerConfig['database']): string | null {
+  if (database.kind === 'pglite') return database.dataDir === null ? null : `${database.dataDir}-checkpoint-key.json`;
+  return resolve(DEFAULT_DATA_DIR, '..', 'checkpoint-key.json');
 }
 
 export class ConfigError extends Error {
@@ -83,5 +96,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: flag(env, 'NONGAN_SECURE_COOKIES', production),
     clockOffsetMs: offsetDays * 86_400_000,
+    checkpointKeyFile: env.NONGAN_CHECKPOINT_KEY_FILE ? resolve(env.NONGAN_CHECKPOINT_KEY_FILE) : defaultCheckpointKeyFile(database),
   };
 }

@@ -7,7 +7,8 @@ import { createPostgresStore, migrate, type PostgresStore, type SqlClient } from
 import { PublishError } from '@nongan/designer';
 import { createRegionEngineOptions, FormCatalog, seedDesigns } from '@nongan/workflows';
 import { createPostgresDesignerStore } from './designs/postgresDesignerStore.js';
-import type { ServerConfig } from './config.js';
+import { defaultCheckpointKeyFile, type ServerConfig } from './config.js';
+import { loadCheckpointSigner } from './checkpoints/checkpointKey.js';
 import { openDatabase } from './database.js';
 import { OrganisationStore } from './directory/organisations.js';
 import { SubjectRegistry } from './directory/subjects.js';
@@ -35,12 +36,14 @@ export interface RuntimeOptions {
   /** Run deadline and message workers in this process (default true). */
   workers?: boolean;
   workerPollMs?: number;
+  /** How often the workers sign a checkpoint of the journal heads that moved (default a minute). */
+  checkpointEveryMs?: number;
   clock?: Clock;
   onError?: (error: unknown) => void;
 }
 
 export async function createServerRuntime(
-  config: Pick<ServerConfig, 'database' | 'demo' | 'secureCookies'> & Partial<Pick<ServerConfig, 'clockOffsetMs'>>,
+  config: Pick<ServerConfig, 'database' | 'demo' | 'secureCookies'> & Partial<Pick<ServerConfig, 'clockOffsetMs' | 'checkpointKeyFile'>>,
   options: RuntimeOptions = {},
 ): Promise<ServerRuntime> {
   const onError = options.onError ?? ((error: unknown) => console.error('[nongan server]', error));
@@ -58,10 +61,11 @@ export async function createServerRuntime(
     await forms.reload();
     const regionOptions = createRegionEngineOptions({ store, clock });
     // Designer-published forms a case pinned are the ones its data is checked against.
-    const engine: Engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!), cacheSize: 0, onError });
+    const checkpointSigner = await loadCheckpointSigner(config.checkpointKeyFile === undefined ? defaultCheckpointKeyFile(config.database) : config.checkpointKeyFile);
+    const engine: Engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!), cacheSize: 0, onError, checkpointSigner });
     const live = new LiveSteps(store, engine, onError);
     await live.start();
-    const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs);
+    const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs, options.checkpointEveryMs, onError);
     const openStore = store;
     const audit = new AuditLog(db);
     const accounts = new AccountStore(db);

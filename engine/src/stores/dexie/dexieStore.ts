@@ -10,6 +10,12 @@ import type { ChangeSet, InstanceQuery, Store, StoreDump, TimerKey } from '../..
 import { DEFAULT_QUERY_LIMIT, stateKeyMatches } from '../../store/store.js';
 import { conflictError, duplicateCommandError, duplicateKeyError } from '../../store/storeErrors.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
+import { latestAnchors, type JournalCheckpoint } from '../../journal/checkpoint.js';
+import { DexieCheckpointLog, type AnchoredHead } from './dexieCheckpointLog.js';
+
+function anchoredHeadsOf(checkpoints: readonly JournalCheckpoint[]): AnchoredHead[] {
+  return [...latestAnchors(checkpoints).values()].map(({ checkpoint, head }) => ({ instanceId: head.instanceId, checkpoint, seq: head.seq, hash: head.hash }));
+}
 
 export interface DexieStoreOptions {
   /** Database name; one per embedding application. */
@@ -24,6 +30,8 @@ class NonganDatabase extends Dexie {
   journal!: Table<JournalEntry, [string, number]>;
   timers!: Table<TimerRecord, string>;
   outbox!: Table<OutboxMessage, string>;
+  checkpoints!: Table<JournalCheckpoint, number>;
+  checkpointHeads!: Table<AnchoredHead, string>;
 
   constructor(options: DexieStoreOptions) {
     super(options.name ?? 'nongan', {
@@ -38,6 +46,8 @@ class NonganDatabase extends Dexie {
       timers: 'id, [dueAt+id], instanceId',
       outbox: 'id, [status+createdAt]',
     });
+    // Signed checkpoints of journal heads, and each case's latest anchored head.
+    this.version(2).stores({ checkpoints: 'seq', checkpointHeads: 'instanceId' });
   }
 }
 
@@ -49,14 +59,17 @@ function isConstraintError(error: unknown): boolean {
 
 export class DexieStore implements Store {
   readonly db: NonganDatabase;
+  readonly checkpoints: DexieCheckpointLog;
 
   constructor(options: DexieStoreOptions = {}) {
     this.db = new NonganDatabase(options);
+    const { db } = this;
+    this.checkpoints = new DexieCheckpointLog({ db, instances: db.instances, checkpoints: db.checkpoints, checkpointHeads: db.checkpointHeads });
   }
 
   private get allTables() {
-    const { instances, journal, timers, outbox } = this.db;
-    return [instances, journal, timers, outbox];
+    const { instances, journal, timers, outbox, checkpoints, checkpointHeads } = this.db;
+    return [instances, journal, timers, outbox, checkpoints, checkpointHeads];
   }
 
   async commit(change: ChangeSet): Promise<void> {
@@ -168,22 +181,38 @@ export class DexieStore implements Store {
       journal: await db.journal.toArray(),
       timers: await db.timers.orderBy('[dueAt+id]').toArray(),
       outbox: await db.outbox.toArray(),
+      ...(await db.checkpoints.count().then(async (n) => (n > 0 ? { checkpoints: await db.checkpoints.toArray() } : {}))),
     }));
   }
 
   async importAll(dump: StoreDump): Promise<void> {
-    const { db } = this;
     try {
-      await db.transaction('rw', this.allTables, async () => {
-        await db.instances.bulkAdd(dump.instances);
-        await db.journal.bulkAdd(dump.journal);
-        await db.timers.bulkAdd(dump.timers);
-        await db.outbox.bulkAdd(dump.outbox);
-      });
+      await this.db.transaction('rw', this.allTables, () => this.addAll(dump));
     } catch (error) {
       if (isConstraintError(error)) throw duplicateKeyError('store', 'import');
       throw error;
     }
+  }
+
+  /**
+   * Replaces every table with `dump` in one IndexedDB transaction (a restore): on any failure (a
+   * duplicate key, quota) the whole transaction rolls back and the previous data stays.
+   */
+  async replaceAll(dump: StoreDump): Promise<void> {
+    await this.db.transaction('rw', this.allTables, async () => {
+      await Promise.all(this.allTables.map((t) => t.clear()));
+      await this.addAll(dump);
+    });
+  }
+
+  private async addAll(dump: StoreDump): Promise<void> {
+    const { db } = this;
+    await db.instances.bulkAdd(dump.instances);
+    await db.journal.bulkAdd(dump.journal);
+    await db.timers.bulkAdd(dump.timers);
+    await db.outbox.bulkAdd(dump.outbox);
+    await db.checkpoints.bulkAdd(dump.checkpoints ?? []);
+    await db.checkpointHeads.bulkAdd(anchoredHeadsOf(dump.checkpoints ?? []));
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@
  * server can back up or restore the engine's rows together with its own tables (forms, organisations)
  * in one snapshot or one transaction. `PostgresStore.exportAll` / `importAll` use the same functions.
  */
+import { latestAnchors, type JournalCheckpoint } from '../../journal/checkpoint.js';
 import type { StoreDump } from '../../store/store.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
 import { importError } from './postgresErrors.js';
@@ -19,6 +20,7 @@ export async function readDump(tx: SqlQueryable): Promise<StoreDump> {
     journal: await all<JournalEntry>('SELECT entry AS r FROM nongan_journal ORDER BY instance_id, seq'),
     timers: await all<TimerRecord>('SELECT record AS r FROM nongan_timers ORDER BY due_at, id'),
     outbox: await all<OutboxMessage>('SELECT record AS r FROM nongan_outbox ORDER BY created_at, id'),
+    ...(await all<JournalCheckpoint>('SELECT checkpoint AS r FROM nongan_checkpoints ORDER BY seq').then((c) => (c.length > 0 ? { checkpoints: c } : {}))),
   };
 }
 
@@ -28,17 +30,28 @@ export async function readDump(tx: SqlQueryable): Promise<StoreDump> {
  */
 export async function writeDump(tx: SqlQueryable, dump: StoreDump, options: { replace?: boolean } = {}): Promise<void> {
   try {
-    if (options.replace) await tx.query('TRUNCATE nongan_outbox, nongan_timers, nongan_journal, nongan_instances');
+    if (options.replace) await tx.query('TRUNCATE nongan_outbox, nongan_timers, nongan_journal, nongan_instances, nongan_checkpoint_heads, nongan_checkpoints');
     await insertChunks(tx, dump.instances, INSERT_INSTANCES, instanceColumns);
     await insertChunks(tx, dump.journal, INSERT_JOURNAL, journalColumns);
     await insertChunks(tx, dump.timers, INSERT_TIMERS, timerColumns);
     await insertChunks(tx, dump.outbox, INSERT_OUTBOX, outboxColumns);
+    await writeCheckpoints(tx, dump.checkpoints ?? []);
     // Workers in every process look again for deadlines and messages (delivered after the commit).
     if (dump.timers.length > 0) await tx.query("SELECT pg_notify('nongan_timers', '')");
     if (dump.outbox.length > 0) await tx.query("SELECT pg_notify('nongan_outbox', '')");
   } catch (error) {
     throw importError(error);
   }
+}
+
+async function writeCheckpoints(tx: SqlQueryable, checkpoints: readonly JournalCheckpoint[]): Promise<void> {
+  if (checkpoints.length === 0) return;
+  await tx.query('INSERT INTO nongan_checkpoints (seq, checkpoint) SELECT * FROM unnest($1::integer[], $2::json[])', [checkpoints.map((c) => c.seq), checkpoints.map((c) => JSON.stringify(c))]);
+  const anchors = [...latestAnchors(checkpoints).values()];
+  await tx.query(
+    'INSERT INTO nongan_checkpoint_heads (instance_id, checkpoint_seq, seq, hash) SELECT * FROM unnest($1::text[], $2::integer[], $3::integer[], $4::text[])',
+    [anchors.map((a) => a.head.instanceId), anchors.map((a) => a.checkpoint), anchors.map((a) => a.head.seq), anchors.map((a) => a.head.hash)],
+  );
 }
 
 async function insertChunks<T>(tx: SqlQueryable, rows: readonly T[], sql: string, columns: (rows: readonly T[]) => unknown[]): Promise<void> {

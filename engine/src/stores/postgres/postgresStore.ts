@@ -10,6 +10,7 @@ import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '.
 import { migrate, type MigrationResult } from './migrate.js';
 import { ENGINE_MIGRATIONS } from './migrations/index.js';
 import { PostgresClaims } from './postgresClaims.js';
+import { PostgresCheckpointLog } from './postgresCheckpointLog.js';
 import { readDump, writeDump } from './dumpTables.js';
 import { commitError, storeError } from './postgresErrors.js';
 import { instanceParams } from './rows.js';
@@ -28,6 +29,7 @@ const COMMIT_STEP = `SELECT nongan_commit(${Array.from({ length: 24 }, (_, i) =>
 
 export class PostgresStore implements Store {
   readonly claims: PostgresClaims;
+  readonly checkpoints: PostgresCheckpointLog;
 
   constructor(
     readonly client: SqlClient,
@@ -36,6 +38,7 @@ export class PostgresStore implements Store {
     private readonly ownsClient = true,
   ) {
     this.claims = new PostgresClaims(client);
+    this.checkpoints = new PostgresCheckpointLog(client);
   }
 
   async commit(change: ChangeSet): Promise<void> {

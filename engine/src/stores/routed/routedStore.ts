@@ -172,6 +172,9 @@ export class RegionRoutedStore implements Store {
 
   /** Per-shard atomic only: see `routedImport.ts`. */
   async importAll(dump: StoreDump): Promise<void> {
+    if ((dump.checkpoints?.length ?? 0) > 0) {
+      throw new EngineError('invalid-input', { en: 'a region-routed store keeps no checkpoints: import the dump without them', zh: '按地区分片的存储不保存校验点：请导入不含校验点的数据' }, { path: 'checkpoints' });
+    }
     await importAcrossShards(dump, this.routing, this.directory);
   }
 

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { usePortal, useText } from '../shell/PortalContext.js';
 import type { BackupProblem } from './backupFormat.js';
 import { backupFileName, createBackup, importBackup } from './backupIO.js';
-import { deletePortalData, type PortalRuntime } from '../boot/runtime.js';
+import { deletePortalData, type LocalPortalRuntime, type PortalRuntime } from '../boot/runtime.js';
 import type { BackupSources } from './backupIO.js';
 
 export function BackupPage() {
@@ -102,6 +102,6 @@ export function BackupPage() {
 
 /** What a browser-only portal backs up; a server's data is backed up by its administrator instead. */
 function localSources(runtime: PortalRuntime): BackupSources {
-  if (!runtime.store || !runtime.demoClock) throw new Error('the local backup needs the browser-only mode / 本地备份仅用于单机模式');
-  return { engine: runtime.engine, store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.demoClock };
+  if (runtime.mode !== 'local' || !runtime.store || !runtime.demoClock) throw new Error('the local backup needs the browser-only mode / 本地备份仅用于单机模式');
+  return { engine: runtime.engine, checkpointKeyId: (runtime as LocalPortalRuntime).checkpointKeyId, store: runtime.store, designs: runtime.designs, storage: runtime.storage, clock: runtime.demoClock };
 }

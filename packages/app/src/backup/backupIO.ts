@@ -12,8 +12,10 @@ import { loadFarms, saveFarms } from '../shell/farms.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, verifyBackupJournals, type Backup, type BackupProblem, type PublishedDesign } from './backupFormat.js';
 
 export interface BackupSources {
-  /** Checks a restored file's cases by replaying them through their workflows. */
+  /** Checks a restored file's cases by replaying them through their workflows, and its checkpoints. */
   engine: Pick<Engine, 'checkDump'>;
+  /** The key this installation signs checkpoints with: checkpoints signed elsewhere cannot be checked here. */
+  checkpointKeyId: string;
   store: DexieStore;
   designs: DesignerStore;
   storage: KeyValueStorage;
@@ -66,16 +68,8 @@ async function designClashes(designs: DesignerStore, incoming: readonly Publishe
  * Replaces every engine table with `dump` in one IndexedDB transaction: on any failure (a duplicate
  * key, quota) IndexedDB rolls the whole transaction back and the previous data stays.
  */
-export async function replaceEngineData(store: DexieStore, dump: StoreDump): Promise<void> {
-  const { db } = store;
-  const tables = [db.instances, db.journal, db.timers, db.outbox];
-  await db.transaction('rw', tables, async () => {
-    await Promise.all(tables.map((t) => t.clear()));
-    await db.instances.bulkAdd(dump.instances);
-    await db.journal.bulkAdd(dump.journal);
-    await db.timers.bulkAdd(dump.timers);
-    await db.outbox.bulkAdd(dump.outbox);
-  });
+export function replaceEngineData(store: DexieStore, dump: StoreDump): Promise<void> {
+  return store.replaceAll(dump);
 }
 
 /** Validates the file completely, then replaces the stored data. Nothing is written unless every check passes. */
@@ -83,6 +77,9 @@ export async function importBackup(sources: BackupSources, fileText: string): Pr
   const checked = parseBackup(fileText);
   if (!checked.ok) return checked;
   const { backup } = checked;
+  // A file from another browser carries checkpoints of a key this one does not hold: they cannot be
+  // checked here, so the restore starts this installation's checkpoints anew (the cases are still replayed).
+  if (backup.engine.checkpoints?.some((c) => c.keyId !== sources.checkpointKeyId)) delete backup.engine.checkpoints;
   const chainProblems = await verifyBackupJournals(sources.engine, backup);
   if (chainProblems.length > 0) return { ok: false, problems: chainProblems };
   const { missing, problems } = await designClashes(sources.designs, backup.designs);

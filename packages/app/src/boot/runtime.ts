@@ -3,7 +3,8 @@
  * lifecycles from @nongan/workflows, the persisted demo clock, the designer's store of published forms,
  * and the first-run seeding of demo data. Everything lives in this browser.
  */
-import { createEngine, type Clock, type Engine, type Scheduler } from '@nongan/engine';
+import { createEngine, isEngineError, type Clock, type Engine, type Scheduler } from '@nongan/engine';
+import { installationSigner, KEY_DB } from './installationKey.js';
 import type { OfflineStore, RemoteEngine, ServerConnection } from '@nongan/client';
 import { createDexieStore, type DexieStore } from '@nongan/engine/dexie';
 import { createDexieDesignerStore, type DesignerStore } from '@nongan/designer';
@@ -15,6 +16,8 @@ import { seedAllRegions, SEEDED_KEY } from './seed.js';
 
 export const ENGINE_DB = 'nongan-portal';
 export const DESIGNER_DB = 'nongan-portal-designer';
+/** How often an open portal signs a checkpoint of the journal heads that moved. */
+const CHECKPOINT_EVERY_MS = 5 * 60_000;
 
 /** The server side of a portal that is the server's client (absent in the browser-only mode). */
 export interface ServerParts {
@@ -49,6 +52,8 @@ export interface LocalPortalRuntime extends PortalRuntime {
   store: DexieStore;
   demoClock: PersistedClock;
   server: null;
+  /** The key id this installation signs its checkpoints with. */
+  checkpointKeyId: string;
 }
 
 export interface RuntimeOptions {
@@ -70,14 +75,20 @@ export async function createPortalRuntime(options: RuntimeOptions = {}): Promise
   if (options.seed ?? true) await seedDesigns(designs);
   await forms.reload();
   const regionOptions = createRegionEngineOptions({ store, clock });
+  const checkpointSigner = await installationSigner(`${prefix}${KEY_DB}`);
   // The region validator, wrapped so designer-published forms pinned by a case are the ones checked.
-  const engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!) });
+  const engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!), checkpointSigner });
   if ((options.seed ?? true) && storage.getItem(SEEDED_KEY) === null) {
     await seedAllRegions(engine, clock, storage);
   }
   // Deadlines that passed while the portal was closed fire now; later ones as the demo clock reaches them.
   await engine.runDueTimers();
   const scheduler: Scheduler = engine.startScheduler({ pollMs: 5_000 });
+  // Signed checkpoints of the journal heads: now, and every few minutes while the portal is open. A
+  // tab that checkpointed the same moment wins the number; this one waits for the next round.
+  const checkpoint = () => engine.checkpoint().catch((error) => void (isEngineError(error, 'conflict') || console.error('[nongan portal]', error)));
+  await checkpoint();
+  const checkpoints = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
   return {
     mode: 'local',
     engine,
@@ -85,10 +96,12 @@ export async function createPortalRuntime(options: RuntimeOptions = {}): Promise
     clock,
     demoClock: clock,
     server: null,
+    checkpointKeyId: checkpointSigner.keyId,
     designs,
     forms,
     storage,
     async close() {
+      clearInterval(checkpoints);
       scheduler.stop();
       await engine.idle();
       await store.close();
@@ -101,7 +114,8 @@ export async function createPortalRuntime(options: RuntimeOptions = {}): Promise
 export async function deletePortalData(runtime: PortalRuntime): Promise<void> {
   await runtime.close();
   if (!runtime.store) return;
-  await Promise.all([deleteDatabase(runtime.store.db.name), deleteDatabase(`${runtime.store.db.name.replace(ENGINE_DB, DESIGNER_DB)}`)]);
+  const name = runtime.store.db.name;
+  await Promise.all([deleteDatabase(name), deleteDatabase(name.replace(ENGINE_DB, DESIGNER_DB)), deleteDatabase(name.replace(ENGINE_DB, KEY_DB))]);
   for (const key of [CLOCK_KEY, SEEDED_KEY, FARMS_KEY, SESSION_KEY]) runtime.storage.removeItem?.(key);
 }
 

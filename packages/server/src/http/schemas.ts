@@ -118,8 +118,20 @@ export const verifyResult = {
       items: {
         type: 'object',
         required: ['seq', 'kind', 'message', 'messageZh'],
-        properties: { seq: { type: 'integer' }, kind: { type: 'string' }, message: { type: 'string' }, messageZh: { type: 'string' } },
+        properties: {
+          seq: { type: 'integer' },
+          kind: { type: 'string', description: 'edited, missing, broken-link, head-mismatch, replay-differs, not-accepted, cannot-replay, record-differs, timer-missing, timer-differs, timer-extra, checkpoint …' },
+          field: { type: 'string', description: 'The field of the case or entry that differs (record and replay problems).' },
+          message: { type: 'string' },
+          messageZh: { type: 'string' },
+        },
       },
+    },
+    checkpoint: {
+      type: 'object',
+      description: 'The latest signed checkpoint that anchors the case and holds.',
+      required: ['seq', 'at'],
+      properties: { seq: { type: 'integer' }, at: { type: 'integer' } },
     },
   },
 } as const satisfies JSONSchema;

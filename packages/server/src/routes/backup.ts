@@ -47,6 +47,36 @@ export function backupRoutes(services: ServerServices): RoutePlugin {
       },
     );
 
+    app.get(
+      '/api/admin/checkpoints',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: "Walks every signed checkpoint of journal heads (signature, chain) and holds every case's journal to the last head anchored for it; names the last good checkpoint",
+          response: {
+            200: {
+              type: 'object',
+              required: ['ok', 'checkpoints', 'lastGood', 'problems'],
+              properties: {
+                ok: { type: 'boolean' },
+                checkpoints: { type: 'integer' },
+                lastGood: { type: ['object', 'null'], required: ['seq', 'at'], properties: { seq: { type: 'integer' }, at: { type: 'integer' } } },
+                problems: {
+                  type: 'array',
+                  items: { type: 'object', required: ['checkpoint', 'message', 'messageZh'], properties: { checkpoint: { type: 'integer' }, instanceId: { type: 'string' }, message: { type: 'string' }, messageZh: { type: 'string' } } },
+                },
+              },
+            },
+            ...errorReplies,
+          },
+        },
+      },
+      async (request) => {
+        requireWholeServer(requireAdmin(request));
+        return services.engine.verifyCheckpoints();
+      },
+    );
+
     app.post(
       '/api/admin/restore',
       {

@@ -107,7 +107,7 @@ export function caseRoutes(services: ServerServices): RoutePlugin {
 
     app.get(
       '/api/cases/:instanceId/verify',
-      { schema: { tags: ['cases'], summary: 'Checks every hash and link of the case\'s journal', params: caseParams, response: { 200: { $ref: 'VerifyResult#' }, ...errorReplies } } },
+      { schema: { tags: ['cases'], summary: 'Checks every hash and link of the case\'s journal, replays it through the workflow against the stored case and its deadlines, and holds it to the last signed checkpoint', params: caseParams, response: { 200: { $ref: 'VerifyResult#' }, ...errorReplies } } },
       async (request) => {
         await visibleCase(engine, requireIdentity(request).actor, request.params.instanceId);
         return engine.verify(request.params.instanceId);

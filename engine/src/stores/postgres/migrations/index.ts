@@ -1,6 +1,7 @@
 /** The store's schema as ordered migrations. Append only: an applied migration is never edited (its checksum is checked). */
 import { sql as core } from './0001_core.js';
 import { sql as quietCommit } from './0002_commit_without_step_notify.js';
+import { sql as checkpoints } from './0003_checkpoints.js';
 
 export interface Migration {
   /** Position in the order, from 1, without gaps. */
@@ -12,4 +13,5 @@ export interface Migration {
 export const ENGINE_MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'core', sql: core },
   { id: 2, name: 'commit-without-step-notify-and-division', sql: quietCommit },
+  { id: 3, name: 'checkpoints', sql: checkpoints },
 ];
