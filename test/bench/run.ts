@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [engine] [forms] [designer] [server] [certificates]`: the benchmarks, each section next to its baseline measured in
+ * `pnpm bench [engine] [forms] [designer] [server] [certificates] [integrity]`: the benchmarks, each section next to its baseline measured in
  * the same run. Engine: Node section on the memory store, browser section in Debian's headless Chromium
  * on real IndexedDB (Dexie). Forms: the renderer in Chromium against plain React + one Ajv validator.
  * Designer: a 300-field form, selection and label edits against a naive whole-canvas designer.
@@ -15,6 +15,7 @@ import { designerSection } from './designer/designerSection.js';
 import { markdownTable, withBenchPage } from './harness.js';
 import { serverHeader, serverNotes, serverSection, serverTable } from './server/serverSection.js';
 import { certificatesSection, certificatesTable } from './certificates/certificatesSection.js';
+import { integritySection, integrityTable } from './integrity/integritySection.js';
 
 const config: BenchConfig = { steps: 400, rounds: 7, restoreCount: 10_000, taskInstances: 100_000 };
 
@@ -50,7 +51,7 @@ function table(nodeResult: BenchResult, web: BenchResult): string {
   return markdownTable(rows);
 }
 
-const SECTIONS = ['engine', 'forms', 'designer', 'server', 'certificates'];
+const SECTIONS = ['engine', 'forms', 'designer', 'server', 'certificates', 'integrity'];
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = wanted.filter((a) => !SECTIONS.includes(a));
 if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
@@ -90,4 +91,9 @@ if (runs('certificates')) {
   const result = await certificatesSection();
   console.log(`\nNong'an certificates benchmark — 10,000 certificates in one batch; signing rates are medians of 5 alternating rounds of 2,000; the server on a throwaway PostgreSQL cluster with durability on\n`);
   console.log(certificatesTable(result));
+}
+if (runs('integrity')) {
+  const result = await integritySection();
+  console.log(`\nNong'an integrity benchmark — PostgreSQL in PGlite (Node); step rates are medians of 5 alternating rounds of 300 steps; verify is the median of 5 rounds over the same cases\n`);
+  console.log(integrityTable(result));
 }

@@ -6,12 +6,18 @@
  */
 import { EngineError } from '../errors.js';
 import { recordDigest } from '../journal/recordHash.js';
-import type { InstanceRecord } from '../types.js';
+import type { InstanceRecord, JournalEntry } from '../types.js';
 import type { EngineContext } from './context.js';
 
-export async function assertRecordMatchesJournal(ctx: EngineContext, record: InstanceRecord): Promise<void> {
+/** The stored case and the entry its head names (one read on stores that can join). */
+export async function readWithHead(ctx: EngineContext, id: string): Promise<{ record: InstanceRecord; head: JournalEntry | undefined } | undefined> {
+  if (ctx.store.getInstanceWithHead) return ctx.store.getInstanceWithHead(id);
+  const record = await ctx.store.getInstance(id);
+  return record && { record, head: await ctx.store.getJournalEntry(id, record.journalHead.seq) };
+}
+
+export async function assertRecordMatchesJournal(record: InstanceRecord, head: JournalEntry | undefined): Promise<void> {
   const { seq, hash } = record.journalHead;
-  const head = await ctx.store.getJournalEntry(record.id, seq);
   let reason: { en: string; zh: string } | undefined;
   if (!head || head.hash !== hash) {
     reason = { en: `case ${record.id} names journal entry ${seq} as its last, but the journal has no such entry`, zh: `案件 ${record.id} 记录的最后一条流水（第 ${seq} 条）在流水中不存在或已改变` };

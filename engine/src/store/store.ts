@@ -65,6 +65,11 @@ export interface Store {
 
   /** Journal of one instance in `seq` order. */
   getJournal(instanceId: string): Promise<JournalEntry[]>;
+  /**
+   * The case and the journal entry its head names, in one read where the store can (a SQL join);
+   * optional: without it the engine reads the entry with `getJournalEntry`.
+   */
+  getInstanceWithHead?(id: string): Promise<{ record: InstanceRecord; head: JournalEntry | undefined } | undefined>;
   /** One journal entry by case and sequence number (a case's head, checked before every step). */
   getJournalEntry(instanceId: string, seq: number): Promise<JournalEntry | undefined>;
   /** The journal entry a command produced, if it was applied. */

@@ -70,6 +70,19 @@ export class PostgresStore implements Store {
     return rows[0]?.record;
   }
 
+  /** One round trip: the case's revision is its head's sequence number. */
+  async getInstanceWithHead(id: string): Promise<{ record: InstanceRecord; head: JournalEntry | undefined } | undefined> {
+    const { rows } = await this.run<{ record: InstanceRecord; entry: JournalEntry | null }>(
+      'SELECT i.record, j.entry FROM nongan_instances i LEFT JOIN nongan_journal j ON j.instance_id = i.id AND j.seq = i.revision WHERE i.id = $1',
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    // A record whose head was edited away from its revision: read the entry its head names.
+    const head = row.entry && row.entry.seq === row.record.journalHead.seq ? row.entry : await this.getJournalEntry(id, row.record.journalHead.seq);
+    return { record: row.record, head };
+  }
+
   async findInstances(query: InstanceQuery): Promise<InstanceRecord[]> {
     const { where, params } = instanceFilter(query);
     params.push(query.limit ?? DEFAULT_QUERY_LIMIT, query.offset ?? 0);
