@@ -5,7 +5,8 @@
  */
 import type { FormDefinition, Issue } from './definition/types.js';
 import { evaluateRules, requiredFields, submittableData } from './rules/index.js';
-import { createFormValidator, type FormValidator } from './validation/index.js';
+import { FormDefinitionError, type FormValidator } from './validation/index.js';
+import { loadForm } from './loadForm.js';
 
 export interface EngineFormRequest {
   form: { id: string; version?: string };
@@ -59,7 +60,13 @@ export function createEngineValidator(resolve: (request: EngineFormRequest) => F
       return { ok: false, issues: [{ path: '', message: `form ${where} is not available`, messageZh: `表单 ${where} 不存在` }] };
     }
     let validator = compiled.get(definition);
-    if (!validator) compiled.set(definition, (validator = createFormValidator(definition)));
+    if (!validator) {
+      // A definition that is not sound (a rule cycle, a bad pattern) is the form's fault, not the
+      // data's: it is thrown, and the engine reports it as `invalid-definition`, never as bad data.
+      const checked = loadForm(definition);
+      if (!checked.ok) throw new FormDefinitionError(checked.issues, `${definition.id}@${definition.version}`);
+      compiled.set(definition, (validator = checked.validator));
+    }
     const state = evaluateRules(definition, data);
     const result = validator.validate(submittableData(definition, state), { skip: state.hidden, require: requiredFields(state) });
     // Data for a hidden field is refused rather than silently stored: the journal keeps what was sent.

@@ -1,11 +1,10 @@
 /**
- * The single gate every definition passes before use: shape and semantics (validateDefinition), rules
- * (analyzeRules: unknown references, cycles, refused operators) and the data schema compiled with
- * safe patterns (createFormValidator). A broken definition comes back as issues, never as a throw.
+ * The single gate every definition passes before use: shape, semantics and rules (validateDefinition,
+ * which runs analyzeRules: unknown references, cycles, refused operators) and the data schema compiled
+ * with safe patterns (createFormValidator). A broken definition comes back as issues, never as a throw.
  */
 import { validateDefinition } from './definition/validateDefinition.js';
 import type { FormDefinition, Issue } from './definition/types.js';
-import { analyzeRules } from './rules/index.js';
 import { createFormValidator, FormDefinitionError, type FormValidator } from './validation/index.js';
 
 export type LoadedForm = { ok: true; definition: FormDefinition; validator: FormValidator } | { ok: false; issues: Issue[] };
@@ -13,8 +12,6 @@ export type LoadedForm = { ok: true; definition: FormDefinition; validator: Form
 export function loadForm(input: unknown): LoadedForm {
   const checked = validateDefinition(input);
   if (!checked.ok) return { ok: false, issues: checked.issues };
-  const ruleIssues = analyzeRules(checked.definition);
-  if (ruleIssues.length > 0) return { ok: false, issues: ruleIssues };
   try {
     return { ok: true, definition: checked.definition, validator: createFormValidator(checked.definition) };
   } catch (error) {

@@ -28,14 +28,27 @@ export async function checkEventData(
       zh: `${workflow.id} 需要表单 ${form.id}，但创建引擎时未提供 validate 校验函数`,
     });
   }
-  const outcome = await ctx.validate(form, data ?? {}, {
-    workflowId: workflow.id,
-    workflowVersion: workflow.version,
-    region: scope.region,
-    subject: scope.subject,
-    eventType,
-    pins: scope.pins,
-  });
+  let outcome;
+  try {
+    outcome = await ctx.validate(form, data ?? {}, {
+      workflowId: workflow.id,
+      workflowVersion: workflow.version,
+      region: scope.region,
+      subject: scope.subject,
+      eventType,
+      pins: scope.pins,
+    });
+  } catch (error) {
+    if (error instanceof EngineError) throw error;
+    // The validator could not use the form (a broken definition): the form's fault, said as such.
+    const issues = (error as { issues?: unknown }).issues;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new EngineError(
+      'invalid-definition',
+      { en: `form ${form.id} cannot be used: ${reason}`, zh: `表单 ${form.id} 无法使用：${reason}` },
+      { eventType, form: form.id, issues: Array.isArray(issues) ? issues : [] },
+    );
+  }
   if (!outcome.ok) {
     const first = outcome.issues[0];
     throw new EngineError(

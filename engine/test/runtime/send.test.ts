@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EVENT_DATA_BYTES } from '../../src/index.js';
+import { MAX_EVENT_DATA_BYTES, createEngine, createMemoryStore } from '../../src/index.js';
+import { reviewWorkflow } from '../fixtures/sampleWorkflows.js';
 import { actors, application, makeEngine, openReview } from '../fixtures/harness.js';
 
 describe('engine.send', () => {
@@ -169,5 +170,23 @@ describe('engine.send', () => {
     expect(await engine.count({ workflowId: 'sample-review', state: 'review' })).toBe(1);
     expect(await engine.count({ region: 'jiyuan' })).toBe(2);
     await expect(engine.query({ workflow: 'x' } as never)).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+});
+
+describe('a form the validator cannot use', () => {
+  it('is the form definition\'s fault (invalid-definition with its issues), not the data\'s, and nothing is written', async () => {
+    const store = createMemoryStore();
+    const brokenForm = () => {
+      throw Object.assign(new Error('表单定义 application@1 无效：规则循环依赖 / Invalid form definition application@1: dependency cycle: a → a'), {
+        issues: [{ path: '/rules/a/compute', message: 'dependency cycle: a → a', messageZh: '规则循环依赖：a → a' }],
+      });
+    };
+    const engine = createEngine({ store, workflows: [reviewWorkflow], validate: brokenForm, messageDelivery: 'manual' });
+    await expect(engine.start('sample-review', { actor: actors.farm, region: 'jiyuan', subject: 'farm-1', data: application })).rejects.toMatchObject({
+      name: 'EngineError',
+      code: 'invalid-definition',
+      details: { form: 'application', issues: [{ path: '/rules/a/compute' }] },
+    });
+    expect(await store.exportAll()).toMatchObject({ instances: [], journal: [] });
   });
 });

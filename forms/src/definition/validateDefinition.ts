@@ -5,7 +5,9 @@
  *   2. plain bounded JSON: depth, forbidden keys (`__proto__`…), no cycles or non-JSON values;
  *   3. the definition meta-schema (Ajv);
  *   4. the data schema: 2020-12 meta-schema, local acyclic refs, object root, regex syntax;
- *   5. semantics: field ↔ property pairing, kind ↔ type, layout, rules keys.
+ *   5. semantics: field ↔ property pairing, kind ↔ type, layout, rules keys;
+ *   6. the rules themselves (`analyzeRules`): unknown references, dependency cycles, refused operators —
+ *      so a definition that passes here can be rendered and evaluated, as `loadForm` promises.
  * Never throws; labels are kept as given (HTML in a label is text — the renderer never uses innerHTML).
  */
 import type { FormDefinition, Issue, JsonSchema } from './types.js';
@@ -18,6 +20,7 @@ import { readInput } from './readInput.js';
 import { checkDataSchema, checkPatterns } from './schemaCheck.js';
 import { checkFieldKind } from './kindCheck.js';
 import { checkLayout } from './layoutCheck.js';
+import { analyzeRules } from '../rules/analyze.js';
 
 export type ValidateDefinitionResult = { ok: true; definition: FormDefinition } | { ok: false; issues: Issue[] };
 
@@ -55,7 +58,9 @@ function check(input: unknown): ValidateDefinitionResult {
     ...checkRuleKeys(definition),
     ...checkLayout(definition),
   );
-  return issues.length ? { ok: false, issues } : { ok: true, definition };
+  if (issues.length) return { ok: false, issues };
+  const ruleIssues = analyzeRules(definition);
+  return ruleIssues.length ? { ok: false, issues: ruleIssues } : { ok: true, definition };
 }
 
 /** Every property has a field and vice versa; each field's kind fits its property schema. */

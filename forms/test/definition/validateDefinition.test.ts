@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../../src/definition/index.js';
 import type { FormDefinition, Issue } from '../../src/definition/index.js';
 import { clone, farmBaseV1 } from './fixtures/farmQualification.js';
+import { createEngineValidator } from '../../src/engineValidator.js';
+import { FormDefinitionError } from '../../src/validation/index.js';
 
 /** Issues of a definition edited from the valid base. */
 function issuesOf(edit: (d: any) => void): Issue[] {
@@ -220,6 +222,24 @@ describe('semantic errors', () => {
       expect(i.message.length).toBeGreaterThan(0);
       expect(i.messageZh).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  test('rules that read each other in a cycle are refused here, as loadForm refuses them', () => {
+    const cyclic = (d: any) => {
+      d.rules = { farmName: { visibleIf: { var: 'creditCode' } }, creditCode: { visibleIf: { var: 'farmName' } } };
+    };
+    const issues = issuesOf(cyclic);
+    expect(issues).toEqual([expect.objectContaining({ path: '/rules/farmName/visibleIf', message: expect.stringContaining('dependency cycle: farmName → creditCode → farmName') })]);
+    expect(issues[0]!.messageZh).toContain('规则循环依赖');
+  });
+
+  test('a broken form handed to the engine validator is thrown as the form\'s fault, with its issues', () => {
+    const broken = farmBaseV1() as any;
+    broken.rules = { farmName: { compute: { '+': [{ var: 'farmName' }, 1] } } };
+    const validate = createEngineValidator(() => broken as FormDefinition);
+    const call = () => validate({ id: broken.id }, { farmName: 'x' }, { region: 'jiyuan', pins: {} });
+    expect(call).toThrow(FormDefinitionError);
+    expect(call).toThrow(/dependency cycle: farmName → farmName/);
   });
 
   test('does not mutate its input', () => {
