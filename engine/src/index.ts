@@ -26,8 +26,9 @@ export { verifyJournal, GENESIS_HASH, type VerifyResult, type JournalProblem } f
 export { verifyDump, type DumpProblem } from './journal/verifyDump.js';
 export { checkDumpShape } from './journal/checkDumpShape.js';
 export { createEd25519Signer, type CheckpointSigner, type HeadRef, type JournalCheckpoint } from './journal/checkpoint.js';
-export type { CheckpointReport, CheckpointVerifyResult } from './runtime/checkpoints.js';
+export type { CheckpointReport, Checkpointing, CheckpointVerifyResult } from './runtime/checkpoints.js';
 export { canonicalJson } from './journal/hash.js';
+export { toBase64Url, fromBase64Url } from './journal/base64url.js';
 export { createMemoryStore, MemoryStore } from './store/memoryStore.js';
 export { createManualClock, type ManualClock } from './clock/manualClock.js';
 export type { Store, ChangeSet, CheckpointLog, InstanceQuery, StoreDump, TimerKey, WorkClaims } from './store/store.js';

@@ -6,6 +6,7 @@
  * Checkpoints chain like journal entries (each names the previous one's hash) and list only the heads
  * that changed since the previous one.
  */
+import { fromBase64Url, toBase64Url } from './base64url.js';
 import { canonicalJson, sha256Hex } from './hash.js';
 import { GENESIS_HASH } from './journal.js';
 
@@ -46,18 +47,6 @@ export interface CheckpointSigner {
 
 const ED25519 = { name: 'Ed25519' } as const;
 const encoder = new TextEncoder();
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
 
 /** An Ed25519 signer over Web Crypto keys (Node 20 and current browsers). `privateKey` may be absent: verify only. */
 export function createEd25519Signer(options: { keyId: string; privateKey?: CryptoKey; publicKeys: Readonly<Record<string, CryptoKey>> }): CheckpointSigner {

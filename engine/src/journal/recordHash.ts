@@ -6,7 +6,7 @@
 import type { InstanceRecord } from '../types.js';
 import { canonicalJson, sha256Hex } from './hash.js';
 
-export function recordDigest(record: InstanceRecord): Promise<string> {
-  const { journalHead: _head, ...sealed } = record;
+export function recordDigest(record: InstanceRecord | Omit<InstanceRecord, 'journalHead'>): Promise<string> {
+  const { journalHead: _head, ...sealed } = record as InstanceRecord;
   return sha256Hex(canonicalJson(sealed));
 }

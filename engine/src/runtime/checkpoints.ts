@@ -4,7 +4,7 @@
  * the whole log (signatures, chain) and holds every case's journal to the last head anchored for it;
  * `caseAnchor()` is the same check for one case, inside `verify()`.
  */
-import { EngineError } from '../errors.js';
+import { EngineError, isEngineError } from '../errors.js';
 import { checkpointProblem, sealCheckpoint, type CheckpointSigner, type HeadRef, type JournalCheckpoint } from '../journal/checkpoint.js';
 import { GENESIS_HASH, type JournalProblem } from '../journal/journal.js';
 import type { CheckpointLog } from '../store/store.js';
@@ -26,7 +26,8 @@ export interface CheckpointVerifyResult {
   checkpoints: number;
   /** The last checkpoint whose signature, chain and heads all hold. */
   lastGood: Pick<JournalCheckpoint, 'seq' | 'at'> | null;
-  problems: Array<{ checkpoint: number; instanceId?: string; message: string; messageZh: string }>;
+  /** A checkpoint that is not genuine, or a case (and its anchored entry `seq`) whose journal no longer holds it. */
+  problems: Array<{ checkpoint: number; instanceId?: string; seq?: number; message: string; messageZh: string }>;
 }
 
 function setUp(ctx: EngineContext): { log: CheckpointLog; signer: CheckpointSigner } {
@@ -46,12 +47,10 @@ export async function makeCheckpoints(ctx: EngineContext): Promise<CheckpointRep
   for (;;) {
     const moved = await log.unanchoredHeads(HEADS_PER_CHECKPOINT + report.refused.length);
     const heads: HeadRef[] = [];
-    for (const head of moved) {
+    for (const { inJournal, ...head } of moved) {
       if (report.refused.some((r) => r.instanceId === head.instanceId)) continue;
       // Anchor only what the journal holds: a record whose head names no such entry is not vouched for.
-      const entry = await ctx.store.getJournalEntry(head.instanceId, head.seq);
-      if (entry?.hash === head.hash) heads.push(head);
-      else report.refused.push(head);
+      (inJournal ? heads : report.refused).push(head);
     }
     if (heads.length === 0) return report;
     const last = await log.last();
@@ -99,8 +98,26 @@ export async function caseAnchor(ctx: EngineContext, instanceId: string, entries
   return { problems: [], checkpoint: { seq: checkpoint.seq, at: checkpoint.at } };
 }
 
-export async function verifyCheckpoints(ctx: EngineContext): Promise<CheckpointVerifyResult> {
-  const { log, signer } = setUp(ctx);
+/** The log's checkpoints in pages, in order. */
+async function* pagesOf(log: CheckpointLog, size = 500): AsyncGenerator<JournalCheckpoint[]> {
+  for (let after = 0; ; ) {
+    const page = await log.list(after, size);
+    yield page;
+    if (page.length < size) return;
+    after = page[page.length - 1]!.seq;
+  }
+}
+
+/**
+ * Checks checkpoints given in order (signature, chain) and holds each case's last anchored head to the
+ * journal through `hashAt` (the hash of a case's entry, or undefined when it is gone). One walk for a
+ * store's log and for a dump's list.
+ */
+export async function walkCheckpoints(
+  pages: AsyncIterable<readonly JournalCheckpoint[]> | Iterable<readonly JournalCheckpoint[]>,
+  signer: CheckpointSigner,
+  hashAt: (instanceId: string, seq: number) => Promise<string | undefined>,
+): Promise<CheckpointVerifyResult> {
   const problems: CheckpointVerifyResult['problems'] = [];
   const latest = new Map<string, { head: HeadRef; checkpoint: JournalCheckpoint }>();
   let previous: JournalCheckpoint | null = null;
@@ -108,8 +125,7 @@ export async function verifyCheckpoints(ctx: EngineContext): Promise<CheckpointV
   /** The first checkpoint that does not hold (itself, or a head it anchored). */
   let firstBad = Infinity;
   let count = 0;
-  for (let after = 0; ; ) {
-    const page = await log.list(after, 500);
+  for await (const page of pages) {
     for (const checkpoint of page) {
       count += 1;
       times.set(checkpoint.seq, checkpoint.at);
@@ -120,17 +136,51 @@ export async function verifyCheckpoints(ctx: EngineContext): Promise<CheckpointV
       } else for (const head of checkpoint.heads) latest.set(head.instanceId, { head, checkpoint });
       previous = checkpoint;
     }
-    if (page.length < 500) break;
-    after = page[page.length - 1]!.seq;
   }
   for (const { head, checkpoint } of latest.values()) {
-    const problem = anchorProblem(head, await ctx.store.getJournalEntry(head.instanceId, head.seq), checkpoint);
+    const hash = await hashAt(head.instanceId, head.seq);
+    const problem = anchorProblem(head, hash === undefined ? undefined : { hash }, checkpoint);
     if (problem) {
-      problems.push({ checkpoint: checkpoint.seq, instanceId: head.instanceId, message: `case ${head.instanceId}: ${problem.en}`, messageZh: `案件 ${head.instanceId}：${problem.zh}` });
+      problems.push({ checkpoint: checkpoint.seq, instanceId: head.instanceId, seq: head.seq, message: `case ${head.instanceId}: ${problem.en}`, messageZh: `案件 ${head.instanceId}：${problem.zh}` });
       firstBad = Math.min(firstBad, checkpoint.seq);
     }
   }
   const good = Math.min(firstBad - 1, count);
   const lastGood = good >= 1 && times.has(good) ? { seq: good, at: times.get(good)! } : null;
   return { ok: problems.length === 0, checkpoints: count, lastGood, problems };
+}
+
+export function verifyCheckpoints(ctx: EngineContext): Promise<CheckpointVerifyResult> {
+  const { log, signer } = setUp(ctx);
+  return walkCheckpoints(pagesOf(log), signer, async (id, seq) => (await ctx.store.getJournalEntry(id, seq))?.hash);
+}
+
+export interface Checkpointing {
+  /** Stops the rounds and resolves when the one running (if any) has finished. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Signs a checkpoint now and every `everyMs`, one round at a time. Two processes (or tabs) may take the
+ * same number at once: the second's conflict is harmless (the first anchored the heads), so it waits
+ * for its next round; other failures go to `onError`.
+ */
+export function startCheckpointing(ctx: EngineContext, everyMs: number, onError: (error: unknown) => void): Checkpointing {
+  setUp(ctx);
+  let running: Promise<void> = Promise.resolve();
+  const round = () => {
+    running = running.then(() => makeCheckpoints(ctx)).then(
+      () => undefined,
+      (error) => void (isEngineError(error, 'conflict') || onError(error)),
+    );
+  };
+  round();
+  const timer = setInterval(round, everyMs);
+  (timer as { unref?: () => void }).unref?.();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

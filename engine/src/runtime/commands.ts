@@ -11,7 +11,7 @@ import { authorize } from './access.js';
 import { commitChange, replayedResult } from './commit.js';
 import type { EngineContext } from './context.js';
 import { checkEventData } from './eventData.js';
-import { assertRecordMatchesJournal, readWithHead } from './recordIntegrity.js';
+import { readChecked } from './recordIntegrity.js';
 import { runDueTimersOf } from './timers.js';
 import { buildStart, buildStep, machineEventOf, restoreSnapshot } from './transition.js';
 import { assertActor, assertDivision, assertEvent, assertId, assertJson, assertOptionalId, assertOptionalString } from './validateInput.js';
@@ -97,10 +97,8 @@ export async function loadInstance(
   let record = cached ? ctx.cache.get(instanceId) : undefined;
   const fromCache = record !== undefined;
   if (!record) {
-    const found = forWrite ? await readWithHead(ctx, instanceId) : await ctx.store.getInstance(instanceId).then((r) => r && { record: r, head: undefined });
-    if (!found) throw new EngineError('not-found', { en: `case ${instanceId} does not exist`, zh: `案件 ${instanceId} 不存在` }, { instanceId });
-    record = found.record;
-    if (forWrite) await assertRecordMatchesJournal(record, found.head);
+    record = forWrite ? await readChecked(ctx, instanceId) : await ctx.store.getInstance(instanceId);
+    if (!record) throw new EngineError('not-found', { en: `case ${instanceId} does not exist`, zh: `案件 ${instanceId} 不存在` }, { instanceId });
     ctx.cache.set(record);
   }
   return { record, workflow: ctx.registry.get(record.workflowId, record.workflowVersion), fromCache };

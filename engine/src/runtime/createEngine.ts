@@ -9,7 +9,7 @@ import type { InstanceQuery, Store, StoreDump } from '../store/store.js';
 import type { DumpProblem } from '../journal/verifyDump.js';
 import { checkDump, importVerified } from './importDump.js';
 import type { CheckpointSigner } from '../journal/checkpoint.js';
-import { makeCheckpoints, verifyCheckpoints, type CheckpointReport, type CheckpointVerifyResult } from './checkpoints.js';
+import { makeCheckpoints, startCheckpointing, verifyCheckpoints, type CheckpointReport, type Checkpointing, type CheckpointVerifyResult } from './checkpoints.js';
 import type { Actor, Clock, EventDataValidator, InstanceRecord, JournalEntry, SendResult, WorkflowEvent } from '../types.js';
 import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
 import { WorkflowRegistry } from '../workflow/registry.js';
@@ -102,6 +102,8 @@ export interface Engine {
   checkpoint(): Promise<CheckpointReport>;
   /** Walks every checkpoint (signature, chain) and holds every case's journal to its last anchored head. */
   verifyCheckpoints(): Promise<CheckpointVerifyResult>;
+  /** Signs a checkpoint now (without waiting) and every `everyMs` (default a minute), until stopped. */
+  startCheckpoints(options?: { everyMs?: number }): Checkpointing;
   /** Fires overdue timers now, then as they fall due, until stopped. */
   startScheduler(options?: { pollMs?: number }): Scheduler;
   /** Resolves when background message delivery has settled (for tests and orderly shutdown). */
@@ -209,6 +211,7 @@ export function createEngine(options: EngineOptions): Engine {
     checkDump: (dump, maxProblems) => checkDump(ctx, dump, maxProblems),
     checkpoint: () => makeCheckpoints(ctx),
     verifyCheckpoints: () => verifyCheckpoints(ctx),
+    startCheckpoints: (checkpointOptions) => startCheckpointing(ctx, checkpointOptions?.everyMs ?? 60_000, onError),
     startScheduler: (schedulerOptions) =>
       startScheduler(ctx, async () => void (await deliverOutbox(ctx)), onError, schedulerOptions?.pollMs),
     idle: async () => {

@@ -10,7 +10,7 @@ import type { StoreDump } from '../store/store.js';
 import type { JournalEntry, TimerRecord } from '../types.js';
 import type { EngineContext } from './context.js';
 import { replayCase } from './replayCase.js';
-import { checkpointProblem, latestAnchors } from '../journal/checkpoint.js';
+import { walkCheckpoints } from './checkpoints.js';
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -53,19 +53,13 @@ async function checkpointsOfDump(ctx: EngineContext, dump: StoreDump): Promise<D
   const signer = ctx.checkpointSigner;
   const checkpoints = dump.checkpoints ?? [];
   if (!signer || checkpoints.length === 0) return [];
-  const problems: DumpProblem[] = [];
-  for (const [i, checkpoint] of checkpoints.entries()) {
-    const broken = await checkpointProblem(checkpoint, checkpoints[i - 1] ?? null, signer);
-    if (broken) return [{ path: `/checkpoints/${i}`, message: broken.message, messageZh: broken.messageZh }];
-  }
   const hashes = new Map(dump.journal.map((e) => [`${e.instanceId}#${e.seq}`, e.hash]));
-  for (const { checkpoint, head } of latestAnchors(checkpoints).values()) {
-    const held = hashes.get(`${head.instanceId}#${head.seq}`);
-    if (held === head.hash) continue;
-    const [en, zh] = held === undefined ? ['is missing: the journal was cut or the case removed', '缺失：流水被截断或案件被删除'] : ['differs: the journal was re-written', '不同：流水被改写'];
-    problems.push({ path: `/journal/${head.instanceId}/${head.seq}`, message: `case ${head.instanceId}: entry ${head.seq}, anchored by signed checkpoint ${checkpoint}, ${en}`, messageZh: `案件 ${head.instanceId}：第 ${head.seq} 条流水（已由第 ${checkpoint} 个签名校验点锚定）${zh}` });
-  }
-  return problems;
+  const walked = await walkCheckpoints([checkpoints], signer, async (id, seq) => hashes.get(`${id}#${seq}`));
+  return walked.problems.map(({ checkpoint, instanceId, seq, message, messageZh }) => ({
+    path: instanceId === undefined ? `/checkpoints/${checkpoint - 1}` : `/journal/${instanceId}/${seq}`,
+    message,
+    messageZh,
+  }));
 }
 
 function refused(problems: readonly DumpProblem[]): EngineError {

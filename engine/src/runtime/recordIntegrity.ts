@@ -9,14 +9,19 @@ import { recordDigest } from '../journal/recordHash.js';
 import type { InstanceRecord, JournalEntry } from '../types.js';
 import type { EngineContext } from './context.js';
 
-/** The stored case and the entry its head names (one read on stores that can join). */
-export async function readWithHead(ctx: EngineContext, id: string): Promise<{ record: InstanceRecord; head: JournalEntry | undefined } | undefined> {
-  if (ctx.store.getInstanceWithHead) return ctx.store.getInstanceWithHead(id);
-  const record = await ctx.store.getInstance(id);
-  return record && { record, head: await ctx.store.getJournalEntry(id, record.journalHead.seq) };
+/**
+ * The stored case, checked against the entry its head names (one read on stores that can join);
+ * undefined when there is no such case, `integrity` when the two do not match.
+ */
+export async function readChecked(ctx: EngineContext, id: string): Promise<InstanceRecord | undefined> {
+  const found = ctx.store.getInstanceWithHead
+    ? await ctx.store.getInstanceWithHead(id)
+    : await ctx.store.getInstance(id).then(async (record) => record && { record, head: await ctx.store.getJournalEntry(id, record.journalHead.seq) });
+  if (found) await assertMatches(found.record, found.head);
+  return found?.record;
 }
 
-export async function assertRecordMatchesJournal(record: InstanceRecord, head: JournalEntry | undefined): Promise<void> {
+async function assertMatches(record: InstanceRecord, head: JournalEntry | undefined): Promise<void> {
   const { seq, hash } = record.journalHead;
   let reason: { en: string; zh: string } | undefined;
   if (!head || head.hash !== hash) {

@@ -199,7 +199,7 @@ async function build(
     nextDueAt,
     updatedAt: request.at,
   };
-  const recordHash = await recordDigest({ ...sealed, journalHead: { seq, hash: '' } });
+  const recordHash = await recordDigest(sealed);
 
   const journal = await sealEntry({
     instanceId: base.id,

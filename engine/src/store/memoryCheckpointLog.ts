@@ -1,6 +1,6 @@
 /** The memory store's checkpoint log: checkpoints in order, and each case's latest anchored head. */
 import type { HeadRef, JournalCheckpoint } from '../journal/checkpoint.js';
-import type { InstanceRecord } from '../types.js';
+import type { InstanceRecord, JournalEntry } from '../types.js';
 import type { CheckpointLog } from './store.js';
 import { duplicateKeyError } from './storeErrors.js';
 
@@ -9,7 +9,10 @@ export class MemoryCheckpointLog implements CheckpointLog {
   /** instanceId → the checkpoint seq and head it was last anchored at. */
   private readonly anchored = new Map<string, { checkpoint: number; seq: number; hash: string }>();
 
-  constructor(private readonly instances: () => Iterable<InstanceRecord>) {}
+  constructor(
+    private readonly instances: () => Iterable<InstanceRecord>,
+    private readonly entryAt: (instanceId: string, seq: number) => JournalEntry | undefined,
+  ) {}
 
   get size(): number {
     return this.log.length;
@@ -39,12 +42,13 @@ export class MemoryCheckpointLog implements CheckpointLog {
     return at && structuredClone(this.log[at.checkpoint - 1]);
   }
 
-  async unanchoredHeads(limit: number): Promise<HeadRef[]> {
-    const out: HeadRef[] = [];
+  async unanchoredHeads(limit: number): Promise<Array<HeadRef & { inJournal: boolean }>> {
+    const out: Array<HeadRef & { inJournal: boolean }> = [];
     for (const record of this.instances()) {
       if (out.length >= limit) break;
+      const { seq, hash } = record.journalHead;
       const at = this.anchored.get(record.id);
-      if (!at || at.seq !== record.journalHead.seq || at.hash !== record.journalHead.hash) out.push({ instanceId: record.id, ...record.journalHead });
+      if (!at || at.seq !== seq || at.hash !== hash) out.push({ instanceId: record.id, seq, hash, inJournal: this.entryAt(record.id, seq)?.hash === hash });
     }
     return out;
   }

@@ -43,7 +43,10 @@ export class MemoryStore implements Store {
   private readonly byRegion = new MultiIndex();
   private readonly bySubject = new MultiIndex();
   private readonly byTaskKey = new MultiIndex();
-  readonly checkpoints = new MemoryCheckpointLog(() => this.instances.values());
+  readonly checkpoints = new MemoryCheckpointLog(
+    () => this.instances.values(),
+    (id, seq) => this.journals.get(id)?.find((e) => e.seq === seq),
+  );
 
   async commit(change: ChangeSet): Promise<void> {
     const current = this.instances.get(change.instance.id);

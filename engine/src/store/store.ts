@@ -116,8 +116,11 @@ export interface CheckpointLog {
   list(afterSeq: number, limit: number): Promise<JournalCheckpoint[]>;
   /** The latest checkpoint that names the case. */
   latestOf(instanceId: string): Promise<JournalCheckpoint | undefined>;
-  /** Current heads of cases (from their records) that their latest checkpoint does not name, at most `limit`. */
-  unanchoredHeads(limit: number): Promise<HeadRef[]>;
+  /**
+   * Current heads of cases (from their records) that their latest checkpoint does not name, at most
+   * `limit`, each saying whether the journal holds that entry with that hash (read in the same pass).
+   */
+  unanchoredHeads(limit: number): Promise<Array<HeadRef & { inJournal: boolean }>>;
 }
 
 export type TimerKey = Pick<TimerRecord, 'id' | 'instanceId'>;

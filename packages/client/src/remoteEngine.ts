@@ -246,6 +246,7 @@ export function createRemoteEngine(options: RemoteEngineOptions): RemoteEngine {
     checkDump: () => onServer('checkDump'),
     checkpoint: () => onServer('checkpoint'),
     verifyCheckpoints: () => onServer('verifyCheckpoints'),
+    startCheckpoints: () => onServer('startCheckpoints'),
     startScheduler: () => onServer('startScheduler'),
     close() {
       live.close();

@@ -65,7 +65,7 @@ export async function createServerRuntime(
     const engine: Engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!), cacheSize: 0, onError, checkpointSigner });
     const live = new LiveSteps(store, engine, onError);
     await live.start();
-    const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs, options.checkpointEveryMs, onError);
+    const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs, options.checkpointEveryMs);
     const openStore = store;
     const audit = new AuditLog(db);
     const accounts = new AccountStore(db);

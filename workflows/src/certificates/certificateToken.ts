@@ -7,7 +7,7 @@
  * is the one place that says what each key means. The key id is inside the signed content, so a
  * signature cannot be re-labelled with another key.
  */
-import { canonicalJson } from '@nongan/engine';
+import { canonicalJson, fromBase64Url, toBase64Url } from '@nongan/engine';
 import type { CommitmentBasis } from './certificateCode.js';
 
 /** What is signed: everything the national rules list, and where in the record it was issued. */
@@ -63,18 +63,7 @@ const ED25519 = { name: 'Ed25519' } as const;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-/** Null when `text` is not base64url. */
-export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
+export { toBase64Url, fromBase64Url };
 
 /** Any JSON value as a compact token `<canonical JSON>.<Ed25519 signature>` (both base64url). */
 export async function signCanonical(value: unknown, privateKey: CryptoKey): Promise<string> {

@@ -8,7 +8,7 @@ import type { Dexie, Table } from 'dexie';
 import type { HeadRef, JournalCheckpoint } from '../../journal/checkpoint.js';
 import type { CheckpointLog } from '../../store/store.js';
 import { duplicateKeyError } from '../../store/storeErrors.js';
-import type { InstanceRecord } from '../../types.js';
+import type { InstanceRecord, JournalEntry } from '../../types.js';
 
 export interface AnchoredHead {
   instanceId: string;
@@ -20,6 +20,7 @@ export interface AnchoredHead {
 export interface CheckpointTables {
   db: Dexie;
   instances: Table<InstanceRecord, string>;
+  journal: Table<JournalEntry, [string, number]>;
   checkpoints: Table<JournalCheckpoint, number>;
   checkpointHeads: Table<AnchoredHead, string>;
 }
@@ -53,14 +54,15 @@ export class DexieCheckpointLog implements CheckpointLog {
     return anchored && this.tables.checkpoints.get(anchored.checkpoint);
   }
 
-  async unanchoredHeads(limit: number): Promise<HeadRef[]> {
+  async unanchoredHeads(limit: number): Promise<Array<HeadRef & { inJournal: boolean }>> {
     const anchored = new Map((await this.tables.checkpointHeads.toArray()).map((a) => [a.instanceId, a]));
-    const out: HeadRef[] = [];
+    const moved: HeadRef[] = [];
     await this.tables.instances.each((record) => {
-      if (out.length >= limit) return;
+      if (moved.length >= limit) return;
       const at = anchored.get(record.id);
-      if (!at || at.seq !== record.journalHead.seq || at.hash !== record.journalHead.hash) out.push({ instanceId: record.id, ...record.journalHead });
+      if (!at || at.seq !== record.journalHead.seq || at.hash !== record.journalHead.hash) moved.push({ instanceId: record.id, ...record.journalHead });
     });
-    return out;
+    const entries = await this.tables.journal.bulkGet(moved.map((h): [string, number] => [h.instanceId, h.seq]));
+    return moved.map((head, i) => ({ ...head, inJournal: entries[i]?.hash === head.hash }));
   }
 }

@@ -64,7 +64,7 @@ export class DexieStore implements Store {
   constructor(options: DexieStoreOptions = {}) {
     this.db = new NonganDatabase(options);
     const { db } = this;
-    this.checkpoints = new DexieCheckpointLog({ db, instances: db.instances, checkpoints: db.checkpoints, checkpointHeads: db.checkpointHeads });
+    this.checkpoints = new DexieCheckpointLog({ db, instances: db.instances, journal: db.journal, checkpoints: db.checkpoints, checkpointHeads: db.checkpointHeads });
   }
 
   private get allTables() {

@@ -48,16 +48,22 @@ export class PostgresCheckpointLog implements CheckpointLog {
     return rows[0]?.checkpoint;
   }
 
-  /** A case's revision is its head's sequence number, so a moved head is a revision the index has not seen. */
-  async unanchoredHeads(limit: number): Promise<HeadRef[]> {
-    const { rows } = await this.run<{ id: string; seq: number; hash: string }>(
-      `SELECT i.id, i.revision AS seq, i.record->'journalHead'->>'hash' AS hash
-       FROM nongan_instances i LEFT JOIN nongan_checkpoint_heads h ON h.instance_id = i.id
-       WHERE h.instance_id IS NULL OR h.seq <> i.revision OR h.hash <> i.record->'journalHead'->>'hash'
-       ORDER BY i.id LIMIT $1`,
+  /**
+   * A case's revision is its head's sequence number, so a moved head is a revision the index has not
+   * seen; the journal entry it names is joined in the same statement.
+   */
+  async unanchoredHeads(limit: number): Promise<Array<HeadRef & { inJournal: boolean }>> {
+    const { rows } = await this.run<{ id: string; seq: number; hash: string; in_journal: boolean }>(
+      `SELECT m.id, m.seq, m.hash, COALESCE(j.entry->>'hash' = m.hash, false) AS in_journal
+       FROM (SELECT i.id, (i.record->'journalHead'->>'seq')::integer AS seq, i.record->'journalHead'->>'hash' AS hash
+             FROM nongan_instances i LEFT JOIN nongan_checkpoint_heads h ON h.instance_id = i.id
+             WHERE h.instance_id IS NULL OR h.seq <> i.revision OR h.hash <> i.record->'journalHead'->>'hash'
+             ORDER BY i.id LIMIT $1) m
+       LEFT JOIN nongan_journal j ON j.instance_id = m.id AND j.seq = m.seq
+       ORDER BY m.id`,
       [limit],
     );
-    return rows.map((r) => ({ instanceId: r.id, seq: Number(r.seq), hash: r.hash }));
+    return rows.map((r) => ({ instanceId: r.id, seq: Number(r.seq), hash: r.hash, inJournal: r.in_journal }));
   }
 
   private async run<Row>(text: string, params?: readonly unknown[]) {

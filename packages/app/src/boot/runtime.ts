@@ -3,7 +3,7 @@
  * lifecycles from @nongan/workflows, the persisted demo clock, the designer's store of published forms,
  * and the first-run seeding of demo data. Everything lives in this browser.
  */
-import { createEngine, isEngineError, type Clock, type Engine, type Scheduler } from '@nongan/engine';
+import { createEngine, type Clock, type Engine, type Scheduler } from '@nongan/engine';
 import { installationSigner, KEY_DB } from './installationKey.js';
 import type { OfflineStore, RemoteEngine, ServerConnection } from '@nongan/client';
 import { createDexieStore, type DexieStore } from '@nongan/engine/dexie';
@@ -84,11 +84,8 @@ export async function createPortalRuntime(options: RuntimeOptions = {}): Promise
   // Deadlines that passed while the portal was closed fire now; later ones as the demo clock reaches them.
   await engine.runDueTimers();
   const scheduler: Scheduler = engine.startScheduler({ pollMs: 5_000 });
-  // Signed checkpoints of the journal heads: now, and every few minutes while the portal is open. A
-  // tab that checkpointed the same moment wins the number; this one waits for the next round.
-  const checkpoint = () => engine.checkpoint().catch((error) => void (isEngineError(error, 'conflict') || console.error('[nongan portal]', error)));
-  await checkpoint();
-  const checkpoints = setInterval(checkpoint, CHECKPOINT_EVERY_MS);
+  // Signed checkpoints of the journal heads: now (the portal opens without waiting) and every few minutes.
+  const checkpoints = engine.startCheckpoints({ everyMs: CHECKPOINT_EVERY_MS });
   return {
     mode: 'local',
     engine,
@@ -101,7 +98,7 @@ export async function createPortalRuntime(options: RuntimeOptions = {}): Promise
     forms,
     storage,
     async close() {
-      clearInterval(checkpoints);
+      await checkpoints.stop();
       scheduler.stop();
       await engine.idle();
       await store.close();

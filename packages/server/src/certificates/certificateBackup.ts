@@ -4,7 +4,7 @@
  * before: the backup's keys are added as closed keys (they cannot sign here), the register is
  * replaced along with the cases, and new certificates are signed with this server's own keys.
  */
-import { canonicalJson, type StoreDump } from '@nongan/engine';
+import { canonicalJson, type JournalEntry, type StoreDump } from '@nongan/engine';
 import type { SqlQueryable } from '@nongan/engine/postgres';
 import { readKeySet, splitToken, verifyCertificateToken, type CertificateJwk } from '@nongan/workflows';
 import { certificateContentOf, issuingEntry, storedCertificateOf, type SignedCertificate } from './certificateRegister.js';
@@ -90,6 +90,15 @@ export async function forgedCertificates(
 ): Promise<CertificateProblem[]> {
   const keySet = readKeySet({ keys: keys.map((k) => ({ ...k.publicJwk, kid: k.kid, authority: k.authority, validFrom: k.validFrom, ...(k.validUntil ? { validUntil: k.validUntil } : {}), ...(k.revokedFrom ? { revokedFrom: k.revokedFrom } : {}) })) });
   const problems: CertificateProblem[] = [];
+  // Looked up per certificate: indexed once (10,000 certificates over their journals).
+  const cases = new Map(engine.instances.map((c) => [c.id, c]));
+  const journals = new Map<string, JournalEntry[]>();
+  for (const entry of engine.journal) {
+    const list = journals.get(entry.instanceId);
+    if (list) list.push(entry);
+    else journals.set(entry.instanceId, [entry]);
+  }
+  const usccOf = new Map(subjects.map((s) => [s.id, s.uscc]));
   for (const [i, certificate] of certificates.entries()) {
     const path = `/certificates/${i}`;
     const refuse = (en: string, zh: string) => problems.push({ path, message: `certificate ${certificate.number} ${en}`, messageZh: `合格证 ${certificate.number}${zh}` });
@@ -99,14 +108,14 @@ export async function forgedCertificates(
       continue;
     }
     const content = splitToken(certificate.token)?.content as { k?: string } | undefined;
-    const instance = engine.instances.find((c) => c.id === certificate.instanceId);
+    const instance = cases.get(certificate.instanceId);
     const issued = instance && storedCertificateOf(instance);
-    const entry = instance && issuingEntry(engine.journal.filter((e) => e.instanceId === instance.id).sort((a, b) => a.seq - b.seq));
+    const entry = instance && issuingEntry((journals.get(instance.id) ?? []).sort((a, b) => a.seq - b.seq));
     if (!instance || !issued || !entry || !content?.k) {
       refuse('belongs to no case of the file that issued it', '不属于备份中开具它的任何案件');
       continue;
     }
-    const uscc = subjects.find((s) => s.id === instance.subject)?.uscc ?? instance.subject;
+    const uscc = usccOf.get(instance.subject) ?? instance.subject;
     const expected = certificateContentOf(instance, issued, uscc, content.k, entry);
     if (canonicalJson(content) !== canonicalJson(expected) || certificate.kid !== content.k || certificate.number !== issued.number) {
       refuse('does not say what its case issued', '的内容与其案件开具的不一致');

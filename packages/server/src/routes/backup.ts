@@ -63,7 +63,7 @@ export function backupRoutes(services: ServerServices): RoutePlugin {
                 lastGood: { type: ['object', 'null'], required: ['seq', 'at'], properties: { seq: { type: 'integer' }, at: { type: 'integer' } } },
                 problems: {
                   type: 'array',
-                  items: { type: 'object', required: ['checkpoint', 'message', 'messageZh'], properties: { checkpoint: { type: 'integer' }, instanceId: { type: 'string' }, message: { type: 'string' }, messageZh: { type: 'string' } } },
+                  items: { type: 'object', required: ['checkpoint', 'message', 'messageZh'], properties: { checkpoint: { type: 'integer' }, instanceId: { type: 'string' }, seq: { type: 'integer' }, message: { type: 'string' }, messageZh: { type: 'string' } } },
                 },
               },
             },
