@@ -1,6 +1,13 @@
 export { createEngine, type Engine, type EngineChange, type EngineOptions } from './runtime/createEngine.js';
 export type { StartOptions, SendOptions } from './runtime/commands.js';
-export type { Task, TaskQuery } from './runtime/queries.js';
+export type { Task, TaskQuery, CopiedCase } from './runtime/queries.js';
+export type { OperateOptions } from './runtime/operate.js';
+export { TASK_OPERATIONS, TASK_OPERATION_LABELS, taskEventType, operationOfEventType, type TaskOperation, type TaskOperationName } from './tasks/operations.js';
+export type { AllowedOperations, Assignment } from './tasks/allowedOperations.js';
+export { listDirectory, type PeopleDirectory } from './tasks/directory.js';
+export type { TaskConfig, CountersignSpec, CountersignTally } from './tasks/taskSpec.js';
+export { countersignOutcome, ruleText as countersignRuleText } from './tasks/countersignRule.js';
+export type * from './tasks/work.js';
 export type { MigrateOptions, MigrationReport } from './runtime/migrate.js';
 export type { TimerRunReport, Scheduler } from './runtime/timers.js';
 export type { OutboxReport } from './runtime/outbox.js';

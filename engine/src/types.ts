@@ -1,5 +1,6 @@
 /** Records the engine reads and writes, and the small interfaces it is given. All records are plain JSON. */
 import type { StateValue } from 'xstate';
+import type { CaseWork, Opinion, Person } from './tasks/work.js';
 
 /** Who is acting. Roles come from the host application's sign-in; the engine decides what they may do. */
 export interface Actor {
@@ -69,11 +70,13 @@ export interface InstanceRecord {
   nextDueAt: number | null;
   /** Versions pinned at start (e.g. region-parameter version) so later rule changes do not move a running case. */
   pins: Record<string, string>;
+  /** Who holds, signs, was copied or chased on the current task (absent while nobody has touched it). */
+  work?: CaseWork;
   createdAt: number;
   updatedAt: number;
 }
 
-export type JournalKind = 'start' | 'event' | 'timer' | 'message' | 'migrate';
+export type JournalKind = 'start' | 'event' | 'timer' | 'message' | 'migrate' | 'task';
 
 export interface JournalEntry {
   instanceId: string;
@@ -98,6 +101,10 @@ export interface JournalEntry {
   opened?: OpenedCase;
   /** Deadlines this step set, as computed then: a replay uses them rather than today's holiday calendar. */
   deadlines?: Array<Pick<TimerRecord, 'id' | 'dueAt' | 'provisional'>>;
+  /** 审批意见: what the person said with this step, and their name as signed. */
+  opinion?: Opinion & { signer?: string };
+  /** A task operation's people (resolved when it was sent) and what it decided (a countersign's outcome, votes cancelled). */
+  task?: { by?: string; people?: Array<Person & { role?: string }>; effects?: Record<string, unknown> };
   /** SHA-256 of the case record this step produced (all of it but its journal head): the stored case must still hash to it. */
   recordHash?: string;
   prevHash: string;

@@ -65,7 +65,7 @@ const instanceFields = {
 const journalFields = {
   instanceId: isText,
   seq: isCount,
-  kind: (v: unknown) => ['start', 'event', 'timer', 'message', 'migrate'].includes(v as string),
+  kind: (v: unknown) => ['start', 'event', 'timer', 'message', 'migrate', 'task'].includes(v as string),
   at: isTime,
   actor: (v: unknown) => isRecord(v) && isText(v.id) && isText(v.role),
   event: (v: unknown) => isRecord(v) && isText(v.type),

@@ -6,10 +6,11 @@ import { EngineError } from '../errors.js';
 import { SYSTEM_ROLE, type WorkflowDefinition } from '../workflow/defineWorkflow.js';
 import type { Actor, InstanceRecord } from '../types.js';
 import { DIVISION_LEVEL_LENGTHS } from './validateInput.js';
+import { workRefusal } from '../tasks/taskAccess.js';
 
 type Scope = Pick<InstanceRecord, 'region' | 'subject' | 'division'>;
 
-interface Refusal {
+export interface Refusal {
   en: string;
   zh: string;
   reason: 'region' | 'subject' | 'division' | 'separation-of-duties';
@@ -20,8 +21,8 @@ export function inDivisions(division: string | undefined, prefixes: readonly str
   return division !== undefined && prefixes.some((p) => division.startsWith(p));
 }
 
-/** Why a role cannot act on a case, or null when it can. */
-function roleRefusal(workflow: WorkflowDefinition, actor: Actor, role: string, scope: Scope): Refusal | null {
+/** Why a role cannot act on a case (region, own subject, separation of duties, data scope), or null when it can. */
+export function roleRefusal(workflow: WorkflowDefinition, actor: Actor, role: string, scope: Scope): Refusal | null {
   if (role === SYSTEM_ROLE) return null;
   if (workflow.access.regionScoped && actor.region !== scope.region) {
     return {
@@ -121,6 +122,8 @@ export function taskKeysOfActor(actor: Actor): string[] {
     for (const subject of actor.subjects ?? []) keys.push(`${role}|s:${subject}`);
     keys.push(`${role}|*`);
   }
+  // Tasks held by, delegated to or awaiting the vote of this person, and copies sent to them.
+  keys.push(`u:${actor.id}`, `cc:${actor.id}`);
   return keys;
 }
 
@@ -128,7 +131,9 @@ export function taskKeysOfActor(actor: Actor): string[] {
 export function eventsActorMaySend(workflow: WorkflowDefinition, actor: Actor, record: InstanceRecord): string[] {
   return record.acceptedEvents.filter((type) => {
     const roles = workflow.events[type]?.roles ?? [];
-    return actor.roles.some((role) => role !== SYSTEM_ROLE && roles.includes(role) && roleRefusal(workflow, actor, role, record) === null);
+    return actor.roles.some(
+      (role) => role !== SYSTEM_ROLE && roles.includes(role) && roleRefusal(workflow, actor, role, record) === null && workRefusal(workflow, record, actor.id, role, type) === null,
+    );
   });
 }
 

@@ -6,8 +6,11 @@
 import { ruleRefused } from './ruleRefusal.js';
 import { EngineError } from '../errors.js';
 import type { Actor, InstanceRecord, SendResult, WorkflowEvent } from '../types.js';
+import type { Opinion } from '../tasks/work.js';
+import { assertOpinion } from '../tasks/operations.js';
 import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
-import { authorize } from './access.js';
+import { authorize, roleRefusal } from './access.js';
+import { throwWorkRefusal, workRefusal } from '../tasks/taskAccess.js';
 import { commitChange, replayedResult } from './commit.js';
 import type { EngineContext } from './context.js';
 import { checkEventData } from './eventData.js';
@@ -35,6 +38,8 @@ export interface SendOptions {
   actor: Actor;
   commandId?: string;
   role?: string;
+  /** 审批意见 with the decision: journaled with the signer's name, shown on the timeline and the approval sheet. */
+  opinion?: Opinion;
 }
 
 export async function startInstance(ctx: EngineContext, workflowId: string, options: StartOptions): Promise<SendResult> {
@@ -139,6 +144,7 @@ export async function sendEvent(ctx: EngineContext, instanceId: string, event: W
   assertActor(options.actor);
   assertOptionalId(options.commandId, 'commandId');
   assertOptionalString(options.role, 'role');
+  assertOpinion(options.opinion, 'opinion', false);
   const commandId = options.commandId ?? ctx.newId();
   try {
     try {
@@ -200,6 +206,15 @@ async function stepChecked(
   }
   const role = authorize(workflow, options.actor, spec.roles, record, event.type, options.role);
   if (!record.acceptedEvents.includes(event.type)) throw notAllowed(record, event.type, 'state');
+  // A held, delegated or countersigned task is not everyone's to decide (another qualifying role may be).
+  const held = workRefusal(workflow, record, options.actor.id, role, event.type);
+  if (held) {
+    const other = options.role === undefined
+      ? options.actor.roles.find((r) => r !== role && spec.roles.includes(r) && workRefusal(workflow, record, options.actor.id, r, event.type) === null && roleRefusal(workflow, options.actor, r, record) === null)
+      : undefined;
+    if (other === undefined) throwWorkRefusal(held, event.type);
+    return stepChecked(ctx, record, workflow, event, { ...options, role: other }, commandId);
+  }
   const form = await checkEventData(ctx, workflow, event.type, spec.form, event.data, record);
 
   const request = {
@@ -210,6 +225,7 @@ async function stepChecked(
     ...(form ? { form } : {}),
     commandId,
     at: ctx.clock.now(),
+    ...(options.opinion ? { opinion: { ...options.opinion, ...(options.actor.name ? { signer: options.actor.name } : {}) } } : {}),
   };
   const snapshot = restoreSnapshot(workflow, record);
   if (!snapshot.can(machineEventOf(request))) throw ruleRefused(workflow, record, event) ?? notAllowed(record, event.type, 'guard');

@@ -6,6 +6,7 @@ import type { ChangeSet } from '../store/store.js';
 import type { Clock, EventDataValidator } from '../types.js';
 import type { WorkflowRegistry } from '../workflow/registry.js';
 import type { InstanceCache } from './instanceCache.js';
+import type { PeopleDirectory } from '../tasks/directory.js';
 
 export interface EngineContext {
   store: Store;
@@ -15,6 +16,8 @@ export interface EngineContext {
   validate: EventDataValidator | undefined;
   newId: () => string;
   cache: InstanceCache;
+  /** Who the people an operation names are (task transfers, panels, copies). */
+  directory?: PeopleDirectory;
   /** Signs and checks checkpoints of journal heads, when the engine keeps them. */
   checkpointSigner?: CheckpointSigner;
   /** Called after each successful commit (the engine uses it to deliver new outbox messages). */

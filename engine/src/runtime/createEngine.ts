@@ -18,7 +18,11 @@ import type { EngineContext } from './context.js';
 import { InstanceCache } from './instanceCache.js';
 import { migrateInstances, type MigrateOptions, type MigrationReport } from './migrate.js';
 import { deliverOutbox, type OutboxReport } from './outbox.js';
-import { allowedEvents, count, getInstance, history, query, tasks, verify, type Task, type TaskQuery } from './queries.js';
+import { allowedEvents, copies, count, getInstance, history, operationsAllowed, query, tasks, verify, type CopiedCase, type Task, type TaskQuery } from './queries.js';
+import { operate, type OperateOptions } from './operate.js';
+import type { TaskOperation } from '../tasks/operations.js';
+import type { AllowedOperations } from '../tasks/allowedOperations.js';
+import type { PeopleDirectory } from '../tasks/directory.js';
 import { runDueTimers, startScheduler, type Scheduler, type TimerRunReport } from './timers.js';
 
 export interface EngineOptions {
@@ -46,6 +50,11 @@ export interface EngineOptions {
    * Its key must live outside the store (the server's key file, the browser installation's key).
    */
   checkpointSigner?: CheckpointSigner;
+  /**
+   * Who the people a task operation names are (a transfer's recipient, a panel's signers, a copy's
+   * readers), so their roles and scope are checked. Without it, operations that name people are refused.
+   */
+  directory?: PeopleDirectory;
   /** Background failures (message delivery, scheduler) are reported here; default console.error. */
   onError?: (error: unknown) => void;
 }
@@ -69,6 +78,15 @@ export interface EngineChange {
 export interface Engine {
   start(workflowId: string, options: StartOptions): Promise<SendResult>;
   send(instanceId: string, event: WorkflowEvent, options: SendOptions): Promise<SendResult>;
+  /**
+   * A task operation (认领 claim, 转办 transfer, 委派 delegate, 退回 return, 撤回 withdraw, 会签 countersign
+   * and votes, 加签/减签, 抄送 copy, 催办 chase …), journaled like a step; refused with the reason when not allowed.
+   */
+  operate(instanceId: string, operation: TaskOperation, options: OperateOptions): Promise<SendResult>;
+  /** Task operations the actor may start on the case now, and the states a return may go to. */
+  allowedOperations(instanceId: string, actor: Actor): Promise<AllowedOperations>;
+  /** Cases copied to the actor (抄送我的), newest first, with read/unread. */
+  copies(actor: Actor, options?: TaskQuery): Promise<CopiedCase[]>;
   get(instanceId: string): Promise<InstanceRecord>;
   history(instanceId: string): Promise<JournalEntry[]>;
   tasks(actor: Actor, options?: TaskQuery): Promise<Task[]>;
@@ -153,6 +171,7 @@ export function createEngine(options: EngineOptions): Engine {
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
     cache: new InstanceCache(options.cacheSize ?? 1000),
     ...(options.checkpointSigner ? { checkpointSigner: options.checkpointSigner } : {}),
+    ...(options.directory ? { directory: options.directory } : {}),
   };
 
   let background: Promise<unknown> = Promise.resolve();
@@ -197,6 +216,9 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     start: (workflowId, startOptions) => startInstance(ctx, workflowId, startOptions),
     send: (instanceId, event, sendOptions) => sendEvent(ctx, instanceId, event, sendOptions),
+    operate: (instanceId, operation, operateOptions) => operate(ctx, instanceId, operation, operateOptions),
+    allowedOperations: (instanceId, actor) => operationsAllowed(ctx, instanceId, actor),
+    copies: (actor, copyOptions) => copies(ctx, actor, copyOptions),
     get: (instanceId) => getInstance(ctx, instanceId),
     history: (instanceId) => history(ctx, instanceId),
     tasks: (actor, taskOptions) => tasks(ctx, actor, taskOptions),

@@ -3,7 +3,9 @@ import type { VerifyResult } from '../journal/journal.js';
 import { verifyJournal } from '../journal/journal.js';
 import { DEFAULT_QUERY_LIMIT, type InstanceQuery } from '../store/store.js';
 import type { Actor, InstanceRecord, JournalEntry } from '../types.js';
-import { eventsActorMaySend, taskKeysOfActor } from './access.js';
+import { eventsActorMaySend, mayView, taskKeysOfActor } from './access.js';
+import { allowedOperations, assignmentOf, type AllowedOperations, type Assignment } from '../tasks/allowedOperations.js';
+import type { CopyNotice, Person } from '../tasks/work.js';
 import { loadInstance } from './commands.js';
 import type { EngineContext } from './context.js';
 import { replayCase } from './replayCase.js';
@@ -17,6 +19,16 @@ export interface Task {
   events: string[];
   /** Earliest pending deadline of the case, if any. */
   dueAt: number | null;
+  /** 待办 (mine: held by, delegated to or awaiting the vote of this actor, or a farm's own), 待认领 (the role's, unclaimed) or held by someone else. */
+  assignment: Assignment;
+  /** Who holds the task, when someone does. */
+  holder?: Person;
+}
+
+/** A case copied to the actor (抄送我的), with the copy. */
+export interface CopiedCase {
+  instance: InstanceRecord;
+  copy: CopyNotice;
 }
 
 export async function getInstance(ctx: EngineContext, instanceId: string): Promise<InstanceRecord> {
@@ -70,9 +82,32 @@ export async function tasks(ctx: EngineContext, actor: Actor, options: TaskQuery
   for (const instance of records) {
     const workflow = ctx.registry.get(instance.workflowId, instance.workflowVersion);
     const events = eventsActorMaySend(workflow, actor, instance);
-    if (events.length > 0) out.push({ instance, events, dueAt: instance.nextDueAt });
+    const standing = assignmentOf(workflow, actor, instance, events);
+    if (standing) out.push({ instance, events, dueAt: instance.nextDueAt, ...standing });
   }
   return out.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
+}
+
+/** Cases copied to the actor, newest copy first; each copy is the latest one to this actor. */
+export async function copies(ctx: EngineContext, actor: Actor, options: TaskQuery = {}): Promise<CopiedCase[]> {
+  assertActor(actor);
+  const records = await ctx.store.findByTaskKeys([`cc:${actor.id}`], options.limit ?? DEFAULT_QUERY_LIMIT, options.offset ?? 0);
+  const out: CopiedCase[] = [];
+  for (const instance of records) {
+    const mine = (instance.work?.copies ?? []).filter((c) => c.to.id === actor.id);
+    const copy = mine[mine.length - 1];
+    // A copy is a read-only view: only for someone who may still see the case.
+    const workflow = ctx.registry.get(instance.workflowId, instance.workflowVersion);
+    if (copy && mayView(workflow, actor, instance)) out.push({ instance, copy });
+  }
+  return out.sort((a, b) => b.copy.at - a.copy.at);
+}
+
+/** Task operations `actor` may start on the case now (and where a return may go). */
+export async function operationsAllowed(ctx: EngineContext, instanceId: string, actor: Actor): Promise<AllowedOperations> {
+  assertActor(actor);
+  const { record, workflow } = await loadInstance(ctx, instanceId);
+  return allowedOperations(workflow, actor, record, await ctx.store.getJournal(instanceId));
 }
 
 /** Events `actor` may send to the case now: what a case view offers as actions. */

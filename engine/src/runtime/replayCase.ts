@@ -10,7 +10,9 @@ import { canonicalJson, sha256Hex } from '../journal/hash.js';
 import type { JournalProblem } from '../journal/journal.js';
 import type { InstanceRecord, JournalEntry, TimerRecord } from '../types.js';
 import type { EngineContext } from './context.js';
-import { buildMigration, buildStart, buildStep, machineEventOf, restoreSnapshot, type TransitionRequest } from './transition.js';
+import { buildMigration, buildOperation, buildStart, buildStep, machineEventOf, restoreSnapshot, type TransitionRequest } from './transition.js';
+import { operationOfEventType, type TaskOperation } from '../tasks/operations.js';
+import { passedStates, planOperation, taskRecord } from '../tasks/planOperation.js';
 
 type ReplayContext = Pick<EngineContext, 'registry' | 'calendar' | 'clock'>;
 
@@ -88,8 +90,40 @@ function requestOf(entry: JournalEntry, workflow: TransitionRequest['workflow'])
     commandId: entry.commandId,
     at: entry.at,
     ...(entry.kind === 'timer' ? { consumedTimerIds: [entry.commandId.replace(/^timer:/, '')] } : {}),
+    ...(entry.opinion ? { opinion: entry.opinion } : {}),
+    ...(entry.task ? { task: entry.task } : {}),
     replay: { recordedAt: entry.recordedAt, deadlines: entry.deadlines ?? [] },
   };
+}
+
+/** What the replay so far knows of the case: the record after each entry and whether that step sent messages. */
+interface Replayed {
+  entries: readonly JournalEntry[];
+  after: Map<number, InstanceRecord>;
+  sent: Map<number, boolean>;
+}
+
+/** A task entry rebuilt: its operation planned again from the case before it and what it recorded (people, the acting person's name). */
+async function rebuildOperation(ctx: ReplayContext, entry: JournalEntry, previous: InstanceRecord, replayed: Replayed) {
+  const workflow = workflowOf(ctx, previous.workflowId, previous.workflowVersion, entry.seq);
+  const name = operationOfEventType(entry.event.type);
+  if (!name) throw new Stop(problem(entry.seq, 'not-accepted', `entry ${entry.seq} records an unknown task operation ${entry.event.type}`, `第 ${entry.seq} 条流水记录了未知的任务操作`));
+  const op = { op: name, ...(entry.event.data ?? {}) } as TaskOperation;
+  const prior = replayed.entries.filter((e) => e.seq < entry.seq);
+  const last = prior[prior.length - 1];
+  const before = last ? replayed.after.get(last.seq - 1) : undefined;
+  const plan = planOperation({
+    workflow,
+    record: previous,
+    op,
+    actor: { id: entry.actor.id, role: entry.actor.role, ...(entry.task?.by !== undefined ? { name: entry.task.by } : {}) },
+    at: entry.at,
+    people: entry.task?.people ?? [],
+    passed: passedStates(prior),
+    ...(name === 'withdraw' && last && before ? { withdrawn: { entry: last, before, sentMessages: replayed.sent.get(last.seq) ?? false } } : {}),
+  });
+  const request = { ...requestOf(entry, workflow), task: taskRecord(entry.task?.by, entry.task?.people ?? [], plan.effects) };
+  return buildOperation(ctx, request, previous, plan);
 }
 
 function workflowOf(ctx: ReplayContext, workflowId: string, version: number, seq: number) {
@@ -101,7 +135,7 @@ function workflowOf(ctx: ReplayContext, workflowId: string, version: number, seq
   }
 }
 
-async function rebuild(ctx: ReplayContext, entry: JournalEntry, previous: InstanceRecord | null, stored: InstanceRecord, rows: readonly TimerRecord[]) {
+async function rebuild(ctx: ReplayContext, entry: JournalEntry, previous: InstanceRecord | null, stored: InstanceRecord, rows: readonly TimerRecord[], replayed: Replayed) {
   const { seq } = entry;
   if (entry.kind === 'start') {
     if (previous) throw new Stop(problem(seq, 'not-accepted', `entry ${seq} opens the case a second time`, `第 ${seq} 条流水再次创建了案件`));
@@ -111,6 +145,7 @@ async function rebuild(ctx: ReplayContext, entry: JournalEntry, previous: Instan
     return buildStart(ctx, { ...requestOf(entry, workflow), instanceId: entry.instanceId, ...opened });
   }
   if (!previous) throw new Stop(problem(seq, 'not-accepted', `entry ${seq} acts on a case that was never opened`, `第 ${seq} 条流水办理的案件从未创建`));
+  if (entry.kind === 'task') return rebuildOperation(ctx, entry, previous, replayed);
   if (entry.kind === 'migrate') {
     const workflow = workflowOf(ctx, previous.workflowId, entry.workflowVersion, seq);
     const target = workflow.machine.resolveState({ value: entry.stateAfter, context: previous.context as Record<string, unknown> });
@@ -139,11 +174,12 @@ export async function replayCase(
 ): Promise<JournalProblem[]> {
   let record: InstanceRecord | null = null;
   const rows = new Map<string, TimerRecord>();
+  const replayed: Replayed = { entries, after: new Map(), sent: new Map() };
   try {
     for (const entry of entries) {
       let built;
       try {
-        built = await rebuild(ctx, entry, record, stored, [...rows.values()]);
+        built = await rebuild(ctx, entry, record, stored, [...rows.values()], replayed);
       } catch (error) {
         if (error instanceof Stop || !(error instanceof EngineError)) throw error;
         throw new Stop(problem(entry.seq, 'not-accepted', `entry ${entry.seq} cannot be replayed: ${error.message}`, `第 ${entry.seq} 条流水无法复核：${error.messageZh}`));
@@ -157,6 +193,8 @@ export async function replayCase(
       }
       // The chain continues from the stored hash (an entry of an older format hashes without later fields).
       record = { ...built.change.instance, journalHead: { seq: entry.seq, hash: entry.hash } };
+      replayed.after.set(entry.seq, record);
+      replayed.sent.set(entry.seq, built.change.outboxToAdd.length > 0);
       for (const id of built.change.timerIdsToRemove) rows.delete(id);
       for (const timer of built.change.timersToAdd) rows.set(timer.id, timer);
     }
@@ -195,4 +233,26 @@ function timerDifferences(derived: ReadonlyMap<string, TimerRecord>, rows: reado
     if (!derived.has(id)) out.push(problem(seq, 'timer-extra', `timer row ${id} belongs to no deadline the journal set`, `期限记录 ${id} 不属于流水设定的任何期限`, 'timers'));
   }
   return out;
+}
+
+/**
+ * The case as it was before entry `seq` and whether that entry's step sent messages to other cases,
+ * rebuilt from the journal (a withdrawal restores the one and refuses the other). The journal is
+ * trusted here as it is for every step: its head was checked against the stored case before.
+ */
+export async function rebuildUpTo(ctx: ReplayContext, stored: InstanceRecord, entries: readonly JournalEntry[], seq: number): Promise<{ before: InstanceRecord; sentMessages: boolean }> {
+  let record: InstanceRecord | null = null;
+  const rows = new Map<string, TimerRecord>();
+  const replayed: Replayed = { entries, after: new Map(), sent: new Map() };
+  for (const entry of entries) {
+    if (entry.seq > seq) break;
+    const built = await rebuild(ctx, entry, record, stored, [...rows.values()], replayed);
+    if (entry.seq === seq) return { before: record!, sentMessages: built.change.outboxToAdd.length > 0 };
+    record = { ...built.change.instance, journalHead: { seq: entry.seq, hash: entry.hash } };
+    replayed.after.set(entry.seq, record);
+    replayed.sent.set(entry.seq, built.change.outboxToAdd.length > 0);
+    for (const id of built.change.timerIdsToRemove) rows.delete(id);
+    for (const timer of built.change.timersToAdd) rows.set(timer.id, timer);
+  }
+  throw new EngineError('not-found', { en: `the journal has no entry ${seq}`, zh: `办理流水中没有第 ${seq} 条` }, { seq });
 }

@@ -12,6 +12,7 @@ import { recordDigest } from '../journal/recordHash.js';
 import type { ChangeSet } from '../store/store.js';
 import type {
   InstanceRecord,
+  JournalEntry,
   JournalKind,
   OpenedCase,
   MachineEvent,
@@ -26,6 +27,8 @@ import { taskKeysFor } from './access.js';
 import type { EngineContext } from './context.js';
 import { emittedMessages } from './messages.js';
 import { assertJson } from './validateInput.js';
+import { carryWork, workTaskKeys, type CaseWork } from '../tasks/work.js';
+import type { Plan } from '../tasks/planOperation.js';
 
 export interface TransitionRequest {
   workflow: WorkflowDefinition;
@@ -40,6 +43,10 @@ export interface TransitionRequest {
   consumedTimerIds?: readonly string[];
   /** A replay's: when the entry was written, and the deadlines it recorded (kept over today's calendar). */
   replay?: { recordedAt: number; deadlines: readonly DeadlineSet[] };
+  /** 审批意见 given with the step. */
+  opinion?: JournalEntry['opinion'];
+  /** A task operation's people and effects, journaled with it. */
+  task?: JournalEntry['task'];
 }
 
 type DeadlineSet = Pick<TimerRecord, 'id' | 'dueAt' | 'provisional'>;
@@ -96,6 +103,8 @@ function scheduleTimers(
   at: number,
   context: unknown,
   recorded: readonly DeadlineSet[] = [],
+  /** Due times to keep by `statePath:index` (a withdrawal restores the deadlines the state had). */
+  keepDue?: ReadonlyMap<string, number>,
 ): TimerRecord[] {
   const timers: TimerRecord[] = [];
   const recordedById = new Map(recorded.map((d) => [d.id, d]));
@@ -119,7 +128,7 @@ function scheduleTimers(
         instanceId,
         statePath: path,
         event: deadline.send,
-        dueAt: kept?.dueAt ?? due.dueAt,
+        dueAt: kept?.dueAt ?? keepDue?.get(`${path}:${index}`) ?? due.dueAt,
         provisional: kept?.provisional ?? due.provisional,
       });
     });
@@ -141,6 +150,8 @@ async function build(
   actions: ReadonlyArray<{ type: string; params?: unknown }>,
   migration?: { renamePath: (path: string) => string; movedTimers: readonly TimerRecord[] },
   opened?: OpenedCase,
+  /** Set by a task operation: the work it leaves (otherwise the work is carried over the step). */
+  operation?: { work: CaseWork | undefined; keepDue?: ReadonlyMap<string, number> },
 ): Promise<Built> {
   const renamePath = migration?.renamePath ?? ((path: string) => path);
   const existingTimers = (previous?.timers ?? []).map((t) => ({ ...t, statePath: renamePath(t.statePath) }));
@@ -157,7 +168,7 @@ async function build(
   const consumed = new Set(request.consumedTimerIds ?? []);
   const timerIdsToRemove = existingTimers.filter((t) => consumed.has(t.id) || left.has(t.statePath)).map((t) => t.id);
   for (const id of consumed) if (!timerIdsToRemove.includes(id)) timerIdsToRemove.push(id);
-  const scheduled = scheduleTimers(ctx, workflow, base.id, revision, entered, request.at, next.context, request.replay?.deadlines);
+  const scheduled = scheduleTimers(ctx, workflow, base.id, revision, entered, request.at, next.context, request.replay?.deadlines, operation?.keepDue);
   const timersToAdd = [...scheduled];
   // Timers of renamed states keep their id and due time; only their rows' state path is rewritten.
   for (const moved of migration?.movedTimers ?? []) {
@@ -184,8 +195,10 @@ async function build(
   }));
 
   const acceptedEvents = acceptedEventsOf(workflow, next.value, status);
+  const work = operation ? operation.work : carryWork(previous?.work, previous?.state ?? null, next.value, status === 'done');
+  const { work: _previousWork, ...rest } = base as typeof base & { work?: CaseWork };
   const sealed: Omit<InstanceRecord, 'journalHead'> = {
-    ...base,
+    ...rest,
     workflowId: workflow.id,
     workflowVersion: workflow.version,
     status,
@@ -194,9 +207,10 @@ async function build(
     context: next.context,
     revision,
     acceptedEvents,
-    taskKeys: taskKeysFor(workflow, acceptedEvents, base),
+    taskKeys: [...taskKeysFor(workflow, acceptedEvents, base), ...workTaskKeys(work)].sort(),
     timers,
     nextDueAt,
+    ...(work ? { work } : {}),
     updatedAt: request.at,
   };
   const recordHash = await recordDigest(sealed);
@@ -210,6 +224,8 @@ async function build(
     actor: request.actor,
     event: request.event.data === undefined ? { type: request.event.type } : { type: request.event.type, data: request.event.data },
     ...(request.form ? { form: request.form } : {}),
+    ...(request.opinion ? { opinion: request.opinion } : {}),
+    ...(request.task ? { task: request.task } : {}),
     stateBefore: previous?.state ?? null,
     stateAfter: next.value,
     status,
@@ -304,4 +320,29 @@ export async function buildMigration(
     .filter((t) => renamePath(t.statePath) !== t.statePath)
     .map((t) => ({ ...t, statePath: renamePath(t.statePath) }));
   return build(ctx, request, record, record, target, [], { renamePath, movedTimers });
+}
+
+/**
+ * Change set of a task operation (kind `task`): the work it leaves, and the move it makes — none (a
+ * claim, a copy), the decision event of a settled countersign through the machine, or a jump to an
+ * earlier state (a return, a withdrawal) with the context it names.
+ */
+export async function buildOperation(ctx: BuildContext, request: TransitionRequest, record: InstanceRecord, plan: Plan): Promise<Built> {
+  const { workflow } = request;
+  const snapshot = restoreSnapshot(workflow, record);
+  const move = plan.move;
+  if (!move) return build(ctx, request, record, record, snapshot, [], undefined, undefined, { work: plan.work });
+  if (move.kind === 'event') {
+    const event: MachineEvent = { type: move.event.type, data: move.event.data ?? {}, actor: { id: request.actor.id, role: move.role } };
+    if (!snapshot.can(event)) {
+      throw new EngineError('invalid-definition', {
+        en: `${workflow.id}@${workflow.version}: the countersign's decision ${move.event.type} is not accepted in state ${record.stateKey}`,
+        zh: `${workflow.id}@${workflow.version}：会签结果事件 ${move.event.type} 在环节 ${record.stateKey} 不被接受`,
+      });
+    }
+    const [next, actions] = transition(workflow.machine, snapshot, event);
+    return build(ctx, request, record, record, next, actions, undefined, undefined, { work: plan.work });
+  }
+  const target = workflow.machine.resolveState({ value: move.state, context: move.context as Record<string, unknown> });
+  return build(ctx, request, record, record, target, [], undefined, undefined, { work: plan.work, ...(move.keepDue ? { keepDue: move.keepDue } : {}) });
 }

@@ -7,6 +7,7 @@ import type { EventDataValidator } from '../index.js';
 const forms: Record<string, Record<string, 'string' | 'number'>> = {
   application: { farmName: 'string', headCount: 'number' },
   reason: { reason: 'string' },
+  score: { score: 'number' },
 };
 
 export const sampleValidator: EventDataValidator = (form, data) => {

@@ -73,6 +73,12 @@ const waiveDeadline = { after: { workingDays: 10 }, send: 'WAIVE' };
 // seed 002 §七: public notice of 5 working days
 const noticeDeadline = { after: { workingDays: 5 }, send: 'NOTICE_ENDS' };
 
+/** Task operations of the sample review: the district supervises the station; reviews go back to earlier steps. */
+const reviewTasks = {
+  supervisors: { supervision: ['district'] },
+  returns: { 'review.final': ['review.initial', 'draft'], 'review.initial': ['draft'] },
+};
+
 export const reviewWorkflow = defineWorkflow({
   id: 'sample-review',
   version: 1,
@@ -82,6 +88,7 @@ export const reviewWorkflow = defineWorkflow({
   events: reviewEvents,
   deadlines: { notice: noticeDeadline, returned: waiveDeadline },
   access: { regionScoped: true, subjectRoles: ['producer', 'third-party'] },
+  tasks: reviewTasks,
 });
 
 /** Version 2 renames `notice` to `publicNotice`: cases in `notice` need a stateMap to migrate. */
@@ -93,6 +100,7 @@ export const reviewWorkflowV2 = defineWorkflow({
   events: reviewEvents,
   deadlines: { publicNotice: noticeDeadline, returned: waiveDeadline },
   access: { regionScoped: true, subjectRoles: ['producer', 'third-party'] },
+  tasks: reviewTasks,
 });
 
 /** A warning case that suspends the farm's qualification through an engine message (seed 000 §预警). */
@@ -122,4 +130,70 @@ export const warningWorkflow = defineWorkflow({
   machine: warningMachine,
   start: { roles: ['expert-office'] },
   events: { WARN: { roles: ['expert-office'] }, CLOSE: { roles: ['district'] } },
+});
+
+interface PanelContext {
+  score: number | null;
+  rectifications: number;
+}
+
+/**
+ * An evaluation decided by an expert panel (seed 000 §六(二): 80 points pass), after the farm's
+ * rectification, so that a panel's task can be returned to the farm: the countersign sample.
+ */
+export const panelMachine = setup({
+  types: { context: {} as PanelContext, events: {} as MachineEvent },
+  guards: { passes: ({ event }) => Number(event.data.score) >= 80 },
+  actions: {
+    keepScore: assign(({ event }) => ({ score: Number(event.data.score) })),
+    countRectification: assign(({ context }) => ({ rectifications: context.rectifications + 1 })),
+  },
+}).createMachine({
+  id: 'panel',
+  initial: 'rectifying',
+  context: { score: null, rectifications: 0 },
+  states: {
+    rectifying: { on: { REPORT: { target: 'evaluation', actions: 'countRectification' } } },
+    evaluation: {
+      on: {
+        EVALUATE: [
+          { guard: 'passes', target: 'passed', actions: 'keepScore' },
+          { target: 'failed', actions: 'keepScore' },
+        ],
+      },
+    },
+    passed: { type: 'final' },
+    failed: { type: 'final' },
+  },
+});
+
+const mean = (values: readonly number[]) => Math.round((values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1)) * 10) / 10;
+const panelScore = ({ deciding }: { deciding: ReadonlyArray<{ vote?: { data?: Record<string, unknown> } }> }) => ({
+  score: mean(deciding.map((s) => Number(s.vote?.data?.score))),
+});
+
+export const panelWorkflow = defineWorkflow({
+  id: 'sample-panel',
+  version: 1,
+  machine: panelMachine,
+  title: { zh: '专家评估（示例）', en: 'Expert evaluation (sample)' },
+  start: { roles: ['producer'] },
+  events: {
+    REPORT: { roles: ['producer'] },
+    EVALUATE: { roles: ['expert-office'], form: 'score' },
+  },
+  access: { regionScoped: true, subjectRoles: ['producer'] },
+  tasks: {
+    supervisors: { 'expert-office': ['municipal'] },
+    returns: { evaluation: ['rectifying'] },
+    countersigns: {
+      evaluation: {
+        role: 'expert-office',
+        rule: { kind: 'ratio', agree: 2, of: 3 },
+        vote: { form: 'score', decide: (data) => (Number(data.score) >= 80 ? 'agree' : 'disagree') },
+        pass: { event: 'EVALUATE', data: panelScore },
+        fail: { event: 'EVALUATE', data: panelScore },
+      },
+    },
+  },
 });

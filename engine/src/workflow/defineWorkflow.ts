@@ -8,6 +8,7 @@ import { validateDeadlineAfter, type DeadlineAfter } from '../calendar/duration.
 import { EngineError } from '../errors.js';
 import type { FormRef } from '../types.js';
 import { ownEventTypes, stateNodesByPath } from './introspect.js';
+import { defineTasks, type TaskConfig, type TaskDefinition } from '../tasks/taskSpec.js';
 
 /** The role the engine itself acts under when a deadline fires or a message arrives. */
 export const SYSTEM_ROLE = 'system';
@@ -74,6 +75,8 @@ export interface WorkflowConfig<TMachine extends AnyStateMachine = AnyStateMachi
   access?: WorkflowAccess;
   /** Per event type: what to tell people when the machine's guards refuse it. */
   refusals?: Record<string, RefusalRule>;
+  /** Task operations: who supervises whose tasks, where a task may be returned to, which states a panel decides. */
+  tasks?: TaskConfig;
 }
 
 export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateMachine> {
@@ -90,6 +93,7 @@ export interface WorkflowDefinition<TMachine extends AnyStateMachine = AnyStateM
   readonly eventsByPath: ReadonlyMap<string, readonly string[]>;
   readonly rootEvents: readonly string[];
   readonly refusals: Readonly<Record<string, RefusalRule>>;
+  readonly tasks: TaskDefinition;
 }
 
 function invalid(workflow: string, en: string, zh: string, path: string): EngineError {
@@ -210,6 +214,7 @@ export function defineWorkflow<TMachine extends AnyStateMachine>(config: Workflo
     eventsByPath,
     rootEvents: ownEventTypes(machine.root),
     refusals: checkedRefusals(label, config.refusals, eventTypes),
+    tasks: defineTasks(label, config.tasks, new Set(nodes.keys()), events),
   };
 }
 

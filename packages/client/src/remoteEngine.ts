@@ -13,6 +13,8 @@ import {
   EngineError,
   WorkflowRegistry,
   type Actor,
+  type AllowedOperations,
+  type CopiedCase,
   type BusinessCalendar,
   type Clock,
   type Engine,
@@ -173,6 +175,19 @@ export function createRemoteEngine(options: RemoteEngineOptions): RemoteEngine {
         status: 'waiting',
       };
       return command(entry, await knownState(instanceId));
+    },
+
+    // Task operations hang on who else is acting now, so they go to the server live and are not queued offline.
+    async operate(instanceId, operation, operateOptions) {
+      const body = { operation, commandId: operateOptions.commandId ?? newId(), ...(operateOptions.role ? { role: operateOptions.role } : {}) };
+      return connection.request<SendResult>('POST', `/api/cases/${encodeURIComponent(instanceId)}/operations`, body);
+    },
+    allowedOperations: (instanceId) =>
+      read(`operations:${instanceId}`, () => connection.request<AllowedOperations>('GET', `/api/cases/${encodeURIComponent(instanceId)}/allowed-operations`)),
+    copies: (_actor, query = {}) => {
+      const limit = Math.min(query.limit ?? 200, SERVER_PAGE);
+      const offset = query.offset ?? 0;
+      return read(`copies:${limit}:${offset}`, () => connection.request<CopiedCase[]>('GET', '/api/copies', undefined, { query: { limit, offset } }));
     },
 
     get: (instanceId) => read(`case:${instanceId}`, () => connection.request<InstanceRecord>('GET', `/api/cases/${encodeURIComponent(instanceId)}`)),
