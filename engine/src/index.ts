@@ -5,6 +5,7 @@ export type { OperateOptions } from './runtime/operate.js';
 export { TASK_OPERATIONS, TASK_OPERATION_LABELS, taskEventType, operationOfEventType, type TaskOperation, type TaskOperationName } from './tasks/operations.js';
 export type { AllowedOperations, Assignment } from './tasks/allowedOperations.js';
 export { listDirectory, type PeopleDirectory } from './tasks/directory.js';
+export { qualifies as mayActAs } from './tasks/taskAccess.js';
 export type { TaskConfig, CountersignSpec, CountersignTally } from './tasks/taskSpec.js';
 export { countersignOutcome, ruleText as countersignRuleText } from './tasks/countersignRule.js';
 export type * from './tasks/work.js';

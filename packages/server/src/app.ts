@@ -27,6 +27,7 @@ import { formRoutes } from './routes/forms.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/session.js';
 import { taskRoutes } from './routes/tasks.js';
+import { operationRoutes } from './routes/operations.js';
 import type { ServerServices } from './services.js';
 
 export interface AppOptions {
@@ -90,6 +91,7 @@ export async function buildApp(services: ServerServices, options: AppOptions = {
   if (services.demo) await app.register(demoRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(taskRoutes(services));
+  await app.register(operationRoutes(services));
   await app.register(farmRoutes(services));
   await app.register(formRoutes());
   await app.register(designRoutes(services));

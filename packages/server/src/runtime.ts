@@ -13,6 +13,7 @@ import { openDatabase } from './database.js';
 import { OrganisationStore } from './directory/organisations.js';
 import { SubjectRegistry } from './directory/subjects.js';
 import { AccountStore } from './identity/accounts.js';
+import { accountDirectory } from './directory/accountDirectory.js';
 import { AuditLog } from './identity/audit.js';
 import { SERVER_MIGRATIONS, SERVER_MIGRATION_TABLE } from './identity/migrations.js';
 import { PasswordLinks } from './identity/passwordLinks.js';
@@ -62,13 +63,20 @@ export async function createServerRuntime(
     const regionOptions = createRegionEngineOptions({ store, clock });
     // Designer-published forms a case pinned are the ones its data is checked against.
     const checkpointSigner = await loadCheckpointSigner(config.checkpointKeyFile === undefined ? defaultCheckpointKeyFile(config.database) : config.checkpointKeyFile);
-    const engine: Engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!), cacheSize: 0, onError, checkpointSigner });
+    const accounts = new AccountStore(db);
+    const engine: Engine = createEngine({
+      ...regionOptions,
+      validate: forms.validator(regionOptions.validate!),
+      cacheSize: 0,
+      onError,
+      checkpointSigner,
+      directory: accountDirectory(accounts),
+    });
     const live = new LiveSteps(store, engine, onError);
     await live.start();
     const workers = options.workers === false ? null : await startWorkers(engine, store, options.workerPollMs, options.checkpointEveryMs);
     const openStore = store;
     const audit = new AuditLog(db);
-    const accounts = new AccountStore(db);
     const organisations = new OrganisationStore(db);
     const subjects = new SubjectRegistry(db);
     const certificateKeys = new CertificateKeyRing(db, () => clock.now());

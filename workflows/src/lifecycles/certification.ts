@@ -1,6 +1,7 @@
 /** The certification workflow: roles per event, forms and deadlines (seed 000). */
 import { defineWorkflow } from '@nongan/engine';
 import { certificationMachine } from './certification.machine.js';
+import { expertPanel } from './panels.js';
 
 export const certification = defineWorkflow({
   id: 'certification',
@@ -38,4 +39,12 @@ export const certification = defineWorkflow({
     suspended: { after: { months: 6 }, send: 'RECTIFICATION_DUE', label: { zh: '限期改正', en: 'Rectification period' } },
   },
   access: { regionScoped: true, subjectRoles: ['producer'] },
+  tasks: {
+    // seed 000 §一 市级统筹、专家支撑: the municipal bureau organises the expert office's evaluations
+    supervisors: { 'expert-office': ['municipal'] },
+    // A re-check goes back to the farm's rectification; the bureau sends an exit proposal back to the experts.
+    returns: { recheck: ['suspended'], exitProposal: ['recheck'], municipalDecision: ['exitProposal'] },
+    // seed 000 §六(二): evaluations and re-evaluations by the expert office, which may sit as a panel
+    countersigns: { evaluation: expertPanel('EVALUATE'), reEvaluation: expertPanel('RE_EVALUATE'), recheck: expertPanel('RECHECK') },
+  },
 });

@@ -2,6 +2,7 @@
 import { defineWorkflow } from '@nongan/engine';
 import { qualificationReviewMachine } from './qualificationReview.machine.js';
 import { qualificationReviewRefusals } from './qualificationReview.refusals.js';
+import { disagreeingOpinions } from './panels.js';
 
 const farm = ['producer', 'third-party'] as const;
 
@@ -51,4 +52,20 @@ export const qualificationReview = defineWorkflow({
     awaitingPayment: { after: { fromData: 'payment.payBy' }, send: 'PAYMENT_OVERDUE', label: { zh: '拨付期限', en: 'Disburse by' } },
   },
   access: { regionScoped: true, subjectRoles: ['producer', 'third-party'] },
+  tasks: {
+    // seed 002 §四(一)–(二): the district bureau (示范区农业农村局) organises the supervision agency's reviews
+    supervisors: { supervision: ['district'] },
+    // A final review may send the application back to the initial review; a claim's final review to its initial one.
+    returns: { finalReview: ['initialReview'], claimFinalReview: ['claimInitialReview'] },
+    countersigns: {
+      // seed 002 §五(五): 各科室、各单位要严格做好资质审核 — the final review may be countersigned by the bureau's sections, all agreeing
+      finalReview: {
+        role: 'district',
+        rule: { kind: 'all' },
+        pass: { event: 'FINAL_APPROVE' },
+        fail: { event: 'FINAL_RETURN', data: disagreeingOpinions },
+        label: { zh: '科室会签', en: 'Sections countersign' },
+      },
+    },
+  },
 });

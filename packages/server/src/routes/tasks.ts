@@ -27,8 +27,14 @@ export function taskRoutes(services: ServerServices): RoutePlugin {
               type: 'array',
               items: {
                 type: 'object',
-                required: ['instance', 'events', 'dueAt'],
-                properties: { instance: { $ref: 'Instance#' }, events: { type: 'array', items: { type: 'string' } }, dueAt: { type: ['number', 'null'] } },
+                required: ['instance', 'events', 'dueAt', 'assignment'],
+                properties: {
+                  instance: { $ref: 'Instance#' },
+                  events: { type: 'array', items: { type: 'string' } },
+                  dueAt: { type: ['number', 'null'] },
+                  assignment: { type: 'string', enum: ['mine', 'unclaimed', 'held'], description: '待办 (mine), 待认领 (the role\'s, unclaimed) or held by someone else' },
+                  holder: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+                },
               },
             },
             ...errorReplies,
