@@ -341,7 +341,9 @@ export async function buildOperation(ctx: BuildContext, request: TransitionReque
       });
     }
     const [next, actions] = transition(workflow.machine, snapshot, event);
-    return build(ctx, request, record, record, next, actions, undefined, undefined, { work: plan.work });
+    // The panel's decision moves the case like any decision: the task it ends takes its hold and reminders along.
+    const work = carryWork(plan.work, record.state, next.value, next.status === 'done');
+    return build(ctx, request, record, record, next, actions, undefined, undefined, { work });
   }
   const target = workflow.machine.resolveState({ value: move.state, context: move.context as Record<string, unknown> });
   return build(ctx, request, record, record, target, [], undefined, undefined, { work: plan.work, ...(move.keepDue ? { keepDue: move.keepDue } : {}) });

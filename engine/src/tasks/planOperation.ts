@@ -92,6 +92,10 @@ function vote(input: PlanInput, op: Extract<TaskOperation, { op: 'vote' }>): Pla
   if (!signer) refuse('forbidden', `${nameOf(actor)} is not a signer of this countersign`, `${nameOf(actor)} 不是本次会签的会签人`, 'not-signer');
   if (signer.vote) refuse('not-allowed-in-state', `${nameOf(actor)} has already voted`, `${nameOf(actor)} 已提交会签意见`, 'voted');
   const spec = workflow.tasks.countersigns.get(running.statePath)!;
+  if (spec.vote && op.data === undefined) {
+    refuse('invalid-input', `this panel votes with the form ${spec.vote.form.id}: fill it in`, '本次会签须填写评审表', 'vote-data');
+  }
+  if (!spec.vote && op.data !== undefined) refuse('invalid-input', 'this countersign\'s votes carry no data', '本次会签意见不附表单数据', 'vote-data');
   const decision = spec.vote && op.data !== undefined ? spec.vote.decide(op.data, record.context) : op.decision;
   if (decision === undefined) refuse('invalid-input', 'the vote needs a decision (agree or disagree)', '会签意见须选择同意或不同意', 'decision');
   if (op.decision !== undefined && decision !== op.decision) {
