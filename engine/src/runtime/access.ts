@@ -94,7 +94,8 @@ export function divisionPrefixes(division: string): string[] {
   return DIVISION_LEVEL_LENGTHS.filter((n) => n <= division.length).map((n) => division.slice(0, n));
 }
 
-function scopeKeys(workflow: WorkflowDefinition, role: string, scope: Scope): string[] {
+/** The task keys a role's inbox finds a case of this scope under. */
+export function scopeKeys(workflow: WorkflowDefinition, role: string, scope: Scope): string[] {
   if (workflow.access.subjectRoles.includes(role)) return [`${role}|s:${scope.subject}`];
   if (!workflow.access.regionScoped) return [`${role}|*`];
   // Region-wide officials look the case up by region; officials with a data scope by one of its divisions.

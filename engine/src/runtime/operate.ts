@@ -181,6 +181,8 @@ async function authorizeOperation(
     case 'read':
     case 'chase':
       return { role: viewerRole(), people: [] };
+    case 'escalate':
+      forbidden(op, 'only a deadline escalates a task', '只有期限届满时由系统上报', 'system-only');
   }
 }
 

@@ -145,7 +145,8 @@ async function rebuild(ctx: ReplayContext, entry: JournalEntry, previous: Instan
     return buildStart(ctx, { ...requestOf(entry, workflow), instanceId: entry.instanceId, ...opened });
   }
   if (!previous) throw new Stop(problem(seq, 'not-accepted', `entry ${seq} acts on a case that was never opened`, `第 ${seq} 条流水办理的案件从未创建`));
-  if (entry.kind === 'task') return rebuildOperation(ctx, entry, previous, replayed);
+  // A task operation, or a deadline that acted on the task (kind `timer`, a `task.*` event).
+  if (entry.kind === 'task' || operationOfEventType(entry.event.type)) return rebuildOperation(ctx, entry, previous, replayed);
   if (entry.kind === 'migrate') {
     const workflow = workflowOf(ctx, previous.workflowId, entry.workflowVersion, seq);
     const target = workflow.machine.resolveState({ value: entry.stateAfter, context: previous.context as Record<string, unknown> });

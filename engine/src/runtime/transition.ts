@@ -23,7 +23,7 @@ import type {
 } from '../types.js';
 import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
 import { acceptedEventTypes, activePaths, stateKeyOf } from '../workflow/introspect.js';
-import { taskKeysFor } from './access.js';
+import { scopeKeys, taskKeysFor } from './access.js';
 import type { EngineContext } from './context.js';
 import { emittedMessages } from './messages.js';
 import { assertJson } from './validateInput.js';
@@ -207,7 +207,7 @@ async function build(
     context: next.context,
     revision,
     acceptedEvents,
-    taskKeys: [...taskKeysFor(workflow, acceptedEvents, base), ...workTaskKeys(work)].sort(),
+    taskKeys: [...new Set([...taskKeysFor(workflow, acceptedEvents, base), ...workTaskKeys(work), ...(work?.escalation?.roles ?? []).flatMap((r) => scopeKeys(workflow, r, base))])].sort(),
     timers,
     nextDueAt,
     ...(work ? { work } : {}),

@@ -11,7 +11,8 @@ import { countersignState, passedStates, returnTargets } from './planOperation.j
 import { officialRolesFor, qualifies, supervisedRoles } from './taskAccess.js';
 import type { Person } from './work.js';
 
-export type Assignment = 'mine' | 'unclaimed' | 'held';
+/** 待办 mine, 待认领 unclaimed, held by someone else, or escalated to a supervisor (超期上报). */
+export type Assignment = 'mine' | 'unclaimed' | 'held' | 'escalated';
 
 export interface AllowedOperations {
   operations: TaskOperationName[];
@@ -26,7 +27,11 @@ export function assignmentOf(workflow: WorkflowDefinition, actor: Actor, record:
   if (work?.countersign?.signers.some((s) => s.id === actor.id && !s.vote)) return { assignment: 'mine', ...(holder ? { holder } : {}) };
   if (work?.delegate?.id === actor.id || work?.holder?.id === actor.id) return { assignment: 'mine', ...(holder ? { holder } : {}) };
   const official = officialRolesFor(workflow, actor, record);
-  if (work?.holder && official.includes(work.holder.role)) return { assignment: 'held', ...(holder ? { holder } : {}) };
+  // One person holds a case's task at a time: an official whose role could act sees it as taken (and cannot claim it).
+  if (work?.holder && official.length > 0 && !(work.escalation && actor.roles.some((r) => work.escalation!.roles.includes(r)))) return { assignment: 'held', ...(holder ? { holder } : {}) };
+  if (work?.escalation && actor.roles.some((r) => work.escalation!.roles.includes(r) && qualifies(workflow, actor, r, record))) {
+    return { assignment: 'escalated', ...(holder ? { holder } : {}) };
+  }
   if (events.length === 0) return undefined;
   // A farm's own task is its own; an official's unheld task is the role's, to be claimed.
   return { assignment: official.length > 0 && events.some((t) => official.some((r) => workflow.events[t]?.roles.includes(r))) ? 'unclaimed' : 'mine' };

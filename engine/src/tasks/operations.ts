@@ -21,7 +21,9 @@ export type TaskOperation =
   | { op: 'remove-signer'; person: string; opinion?: Opinion }
   | { op: 'copy'; to: readonly string[]; opinion?: Opinion }
   | { op: 'read' }
-  | { op: 'chase'; opinion?: Opinion };
+  | { op: 'chase'; opinion?: Opinion }
+  /** Only the engine escalates, when a deadline declared so passes. */
+  | { op: 'escalate' };
 
 export type TaskOperationName = TaskOperation['op'];
 
@@ -42,6 +44,7 @@ export const TASK_OPERATION_LABELS: Record<TaskOperationName, { zh: string; en: 
   copy: { zh: '抄送', en: 'Copy to' },
   read: { zh: '已阅', en: 'Mark read' },
   chase: { zh: '催办', en: 'Chase' },
+  escalate: { zh: '超期上报', en: 'Escalate' },
 };
 
 export const TASK_OPERATIONS = Object.keys(TASK_OPERATION_LABELS) as TaskOperationName[];
@@ -97,6 +100,7 @@ const FIELDS: Record<TaskOperationName, readonly string[]> = {
   copy: ['to', 'opinion'],
   read: [],
   chase: ['opinion'],
+  escalate: [],
 };
 
 export function assertOperation(value: unknown): asserts value is TaskOperation {

@@ -237,6 +237,14 @@ export function planOperation(input: PlanInput): Plan {
       if (!unread) refuse('not-allowed-in-state', `${nameOf(actor)} has no unread copy of this case`, `${nameOf(actor)} 没有本案件的未读抄送`, 'no-copy');
       return { work: withWork(record, { copies: work!.copies!.map((c) => (c.to.id === actor.id && c.readAt === undefined ? { ...c, readAt: at } : c)) }) };
     }
+    case 'escalate': {
+      // The roles supervising those that act on the case now take it up (they may assign it or chase it).
+      const acting = new Set(record.acceptedEvents.flatMap((t) => workflow.events[t]?.roles ?? []));
+      const roles = [...new Set(Object.entries(workflow.tasks.supervisors).filter(([r]) => acting.has(r)).flatMap(([, s]) => s))].sort();
+      if (roles.length === 0) refuse('not-allowed-in-state', `no role supervises the task in state ${record.stateKey}`, '当前环节的任务没有上级可上报', 'no-supervisor');
+      const count = (work?.chases?.count ?? 0) + 1;
+      return { work: withWork(record, { escalation: { at, roles }, chases: { count, lastAt: at, lastBy: who } }) };
+    }
     case 'chase': {
       if (work?.holder?.id === actor.id || work?.delegate?.id === actor.id) refuse('invalid-input', 'the holder of a task does not chase it', '办理人不能催办自己的任务', 'own-task');
       const count = (work?.chases?.count ?? 0) + 1;

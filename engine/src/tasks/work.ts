@@ -68,6 +68,8 @@ export interface CaseWork {
   copies?: CopyNotice[];
   /** 催办: reminders to whoever holds the current task, since it began. */
   chases?: { count: number; lastAt: number; lastBy: Person };
+  /** 超期上报: a deadline passed and the task went up to the roles that supervise it. */
+  escalation?: { at: number; roles: string[] };
 }
 
 /** Work with empty parts dropped, or undefined when nothing is left (the record then carries no `work`). */
@@ -79,6 +81,7 @@ export function tidyWork(work: CaseWork | undefined): CaseWork | undefined {
   if (work.countersign) out.countersign = work.countersign;
   if (work.copies && work.copies.length > 0) out.copies = work.copies;
   if (work.chases) out.chases = work.chases;
+  if (work.escalation) out.escalation = work.escalation;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -26,12 +26,33 @@ export interface EventSpec {
   label?: LocalText;
 }
 
+/**
+ * What a deadline does to the task instead of sending an event: 催办 remind whoever holds it, escalate
+ * it to the roles that supervise it, or return it to an earlier state (declared in `tasks.returns`).
+ */
+export type DeadlineAction = { kind: 'remind' } | { kind: 'escalate' } | { kind: 'return'; to: string };
+
+/** A deadline as declared: it sends an event, or acts on the task. */
+export type DeadlineConfig =
+  | { after: DeadlineAfter; /** Event sent by the engine (as `system`) when the deadline passes while the state is still active. */ send: string; label?: LocalText }
+  | { after: DeadlineAfter; action: DeadlineAction; label?: LocalText };
+
 export interface DeadlineSpec {
   after: DeadlineAfter;
-  /** Event sent by the engine (as `system`) when the deadline passes while the state is still active. */
+  /** The event sent when it passes; for a task action, the action's journal type (`task.chase`, `task.escalate`, `task.return`). */
   send: string;
+  action?: DeadlineAction;
   label?: LocalText;
 }
+
+/** Journal event type of a deadline's task action. */
+export const DEADLINE_ACTION_TYPES = { remind: 'task.chase', escalate: 'task.escalate', return: 'task.return' } as const;
+
+const ACTION_LABELS: Record<DeadlineAction['kind'], LocalText> = {
+  remind: { zh: '超期催办', en: 'Overdue reminder' },
+  escalate: { zh: '超期上报', en: 'Escalated when overdue' },
+  return: { zh: '超期自动退回', en: 'Returned when overdue' },
+};
 
 export interface WorkflowAccess {
   /** Actors may only act on cases of their own region (default true). */
@@ -71,7 +92,7 @@ export interface WorkflowConfig<TMachine extends AnyStateMachine = AnyStateMachi
   start: { roles: readonly string[]; form?: FormRef | string };
   events: Record<string, EventSpec>;
   /** Keyed by state path (`review.initial`). */
-  deadlines?: Record<string, DeadlineSpec | readonly DeadlineSpec[]>;
+  deadlines?: Record<string, DeadlineConfig | readonly DeadlineConfig[]>;
   access?: WorkflowAccess;
   /** Per event type: what to tell people when the machine's guards refuse it. */
   refusals?: Record<string, RefusalRule>;
@@ -176,23 +197,25 @@ export function defineWorkflow<TMachine extends AnyStateMachine>(config: Workflo
     if (!nodes.has(path)) {
       throw invalid(label, `deadline for unknown state ${path}`, `期限所属状态 ${path} 不存在`, `deadlines.${path}`);
     }
-    const list = (Array.isArray(raw) ? raw : [raw]) as DeadlineSpec[];
-    list.forEach((deadline, i) => {
+    const list = ((Array.isArray(raw) ? raw : [raw]) as DeadlineConfig[]).map((deadline, i): DeadlineSpec => {
       const where = `deadlines.${path}[${i}]`;
       const reason = validateDeadlineAfter(deadline?.after);
       if (reason) throw invalid(label, `${where}.after: ${reason}`, `${where}.after 无效：${reason}`, where);
-      const spec = events[deadline.send];
-      if (!spec) throw invalid(label, `${where}.send: ${deadline.send} is not a declared event`, `${where}.send：${deadline.send} 不是已声明的事件`, where);
+      if ('action' in deadline && deadline.action !== undefined) return deadlineAction(label, config, nodes, path, where, deadline);
+      const send = (deadline as { send: string }).send;
+      const spec = events[send];
+      if (!spec) throw invalid(label, `${where}.send: ${send} is not a declared event`, `${where}.send：${send} 不是已声明的事件`, where);
       const near = [...eventsByPath]
         .filter(([p]) => p === path || p.startsWith(`${path}.`) || path.startsWith(`${p}.`))
         .flatMap(([, types]) => types)
         .concat(ownEventTypes(machine.root));
-      if (!near.includes(deadline.send) && !near.includes('*')) {
-        throw invalid(label, `${where}: state ${path} never handles ${deadline.send}, so the deadline could never fire`, `${where}：状态 ${path} 不处理 ${deadline.send}，该期限永远无法生效`, where);
+      if (!near.includes(send) && !near.includes('*')) {
+        throw invalid(label, `${where}: state ${path} never handles ${send}, so the deadline could never fire`, `${where}：状态 ${path} 不处理 ${send}，该期限永远无法生效`, where);
       }
       if (!spec.roles.includes(SYSTEM_ROLE)) {
-        throw invalid(label, `${where}: event ${deadline.send} must list the 'system' role to be sent by a deadline`, `${where}：事件 ${deadline.send} 须包含 system 角色才能由期限触发`, where);
+        throw invalid(label, `${where}: event ${send} must list the 'system' role to be sent by a deadline`, `${where}：事件 ${send} 须包含 system 角色才能由期限触发`, where);
       }
+      return { after: deadline.after, send, ...(deadline.label ? { label: deadline.label } : {}) };
     });
     deadlines.set(path, list);
   }
@@ -226,4 +249,29 @@ function checkedRefusals(label: string, refusals: WorkflowConfig['refusals'], ev
     if (typeof rule !== 'function') throw invalid(label, `refusals.${type} must be a function`, `refusals.${type} 必须是函数`, `refusals.${type}`);
   }
   return { ...refusals };
+}
+
+/** A deadline that acts on the task: an escalation needs supervisors, a return a declared target. */
+function deadlineAction(
+  label: string,
+  config: WorkflowConfig,
+  nodes: ReadonlyMap<string, unknown>,
+  path: string,
+  where: string,
+  deadline: Extract<DeadlineConfig, { action: DeadlineAction }>,
+): DeadlineSpec {
+  const action = deadline.action;
+  if (action.kind !== 'remind' && action.kind !== 'escalate' && action.kind !== 'return') {
+    throw invalid(label, `${where}.action.kind must be remind, escalate or return`, `${where}.action.kind 须为 remind、escalate 或 return`, where);
+  }
+  if (action.kind === 'escalate' && Object.keys(config.tasks?.supervisors ?? {}).length === 0) {
+    throw invalid(label, `${where}: an escalation needs tasks.supervisors to say who it goes to`, `${where}：超期上报须在 tasks.supervisors 中声明上级`, where);
+  }
+  if (action.kind === 'return') {
+    const targets = Object.entries(config.tasks?.returns ?? {}).filter(([from]) => from === path || path.startsWith(`${from}.`)).flatMap(([, to]) => to);
+    if (!nodes.has(action.to) || !targets.includes(action.to)) {
+      throw invalid(label, `${where}: ${path} may not be returned to ${action.to} (declare it in tasks.returns)`, `${where}：${path} 不能退回到 ${action.to}（须在 tasks.returns 中声明）`, where);
+    }
+  }
+  return { after: deadline.after, send: DEADLINE_ACTION_TYPES[action.kind], action: action.kind === 'return' ? { kind: 'return', to: action.to } : { kind: action.kind }, label: deadline.label ?? ACTION_LABELS[action.kind] };
 }

@@ -32,7 +32,7 @@ export function taskRoutes(services: ServerServices): RoutePlugin {
                   instance: { $ref: 'Instance#' },
                   events: { type: 'array', items: { type: 'string' } },
                   dueAt: { type: ['number', 'null'] },
-                  assignment: { type: 'string', enum: ['mine', 'unclaimed', 'held'], description: '待办 (mine), 待认领 (the role\'s, unclaimed) or held by someone else' },
+                  assignment: { type: 'string', enum: ['mine', 'unclaimed', 'held', 'escalated'], description: '待办 (mine), 待认领 (the role\'s, unclaimed), held by someone else, or escalated to the caller as a supervisor' },
                   holder: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
                 },
               },
