@@ -6,7 +6,7 @@ export { TASK_OPERATIONS, TASK_OPERATION_LABELS, taskEventType, operationOfEvent
 export type { AllowedOperations, Assignment } from './tasks/allowedOperations.js';
 export { listDirectory, type PeopleDirectory } from './tasks/directory.js';
 export { qualifies as mayActAs } from './tasks/taskAccess.js';
-export type { TaskConfig, CountersignSpec, CountersignTally } from './tasks/taskSpec.js';
+export type { TaskConfig, CountersignSpec, CountersignTally, AssignRule, AssignInput } from './tasks/taskSpec.js';
 export { countersignOutcome, ruleText as countersignRuleText } from './tasks/countersignRule.js';
 export type * from './tasks/work.js';
 export type { MigrateOptions, MigrationReport } from './runtime/migrate.js';

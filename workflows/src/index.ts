@@ -16,7 +16,8 @@ export {
 export { certificationStartRefusal } from './runtime/reapplicationBan.js';
 export { subsidyAllocationFor, type YearAllocation } from './runtime/subsidyAllocation.js';
 export { seedDemo, type SeedDemoOptions, type SeedDemoReport } from './demo/seedDemo.js';
-export { actorFor } from './demo/actors.js';
+export { actorFor, assignedOfficers, stepActor, townshipOfficerId, inspectionGroupLeaderId } from './demo/actors.js';
+export { KAIZHOU_GRIDS, villageOf, inspectorAssignment } from './lifecycles/assignments.js';
 export { demoDivisionOf } from './demo/demoDivisions.js';
 
 // Lifecycles

@@ -6,7 +6,7 @@
  */
 import { SYSTEM_ROLE, isEngineError } from '@nongan/engine';
 import { describe, expect, it } from 'vitest';
-import { LIFECYCLES, LIFECYCLE_IDS, REGION_IDS, ROLES, runsLifecycle, sampleData, startCase, type LifecycleId, type RegionId, type Role } from '../src/index.js';
+import { LIFECYCLES, LIFECYCLE_IDS, REGION_IDS, ROLES, runsLifecycle, sampleData, startCase, stepActor, type LifecycleId, type RegionId, type Role } from '../src/index.js';
 import { actorFor } from './harness.js';
 import { engineData, graphEvent } from './model/catalog.js';
 import { CASE, SUBJECT, apply, openCase, possibleIn, type Driven } from './model/driver.js';
@@ -160,7 +160,9 @@ describe.each(REGION_IDS)('region %s', (region) => {
 
       for (const role of permitted as Role[]) {
         const fresh = role === permitted[0] ? driven : (await caseAccepting(lifecycle, region, type))!;
-        await expect(send(fresh, role)).resolves.toMatchObject({ instanceId: CASE, replayed: false });
+        // The permitted role's person: whoever the task was assigned to on entry (a grid officer, a season's group), if anyone.
+        const actor = stepActor(await fresh.engine.get(CASE), region, role, SUBJECT);
+        await expect(fresh.engine.send(CASE, { type, ...(data ? { data } : {}) }, { actor })).resolves.toMatchObject({ instanceId: CASE, replayed: false });
         expect(await fresh.engine.history(CASE)).toHaveLength(journal + 1);
       }
     });

@@ -136,6 +136,23 @@ function scheduleTimers(
   return timers;
 }
 
+/** The work with the holder an entered state's assignment rule names, unless someone already holds the task. */
+function autoAssigned(
+  workflow: WorkflowDefinition,
+  work: CaseWork | undefined,
+  entered: readonly string[],
+  scope: Pick<InstanceRecord, 'region' | 'subject' | 'division'>,
+  facts: { context: unknown; data: Record<string, unknown>; at: number },
+): CaseWork | undefined {
+  if (work?.holder || work?.countersign) return work;
+  for (const path of entered) {
+    const rule = workflow.tasks.assign.get(path);
+    const person = rule?.({ region: scope.region, subject: scope.subject, ...(scope.division !== undefined ? { division: scope.division } : {}), ...facts });
+    if (person) return { ...work, holder: { id: person.id, ...(person.name !== undefined ? { name: person.name } : {}), role: person.role, since: facts.at, how: 'auto' } };
+  }
+  return work;
+}
+
 interface Built {
   change: ChangeSet;
   result: SendResult;
@@ -195,7 +212,8 @@ async function build(
   }));
 
   const acceptedEvents = acceptedEventsOf(workflow, next.value, status);
-  const work = operation ? operation.work : carryWork(previous?.work, previous?.state ?? null, next.value, status === 'done');
+  const carried = operation ? operation.work : carryWork(previous?.work, previous?.state ?? null, next.value, status === 'done');
+  const work = autoAssigned(workflow, carried, entered, base, { context: next.context, data: request.event.data ?? {}, at: request.at });
   const { work: _previousWork, ...rest } = base as typeof base & { work?: CaseWork };
   const sealed: Omit<InstanceRecord, 'journalHead'> = {
     ...rest,

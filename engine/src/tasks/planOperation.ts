@@ -104,7 +104,9 @@ function vote(input: PlanInput, op: Extract<TaskOperation, { op: 'vote' }>): Pla
   const signers: Signer[] = running.signers.map((s) =>
     s.id === actor.id ? { ...s, vote: { decision, opinion: op.opinion, at, ...(op.data !== undefined ? { data: op.data } : {}) } } : s,
   );
-  return settle(input, running, signers);
+  const settled = settle(input, running, signers);
+  // The vote's decision, said in the entry (a vote decided by its score sheet does not carry it in its request).
+  return { ...settled, effects: { vote: { decision }, ...settled.effects } };
 }
 
 /** The countersign with these signers: still open, or decided, and then its pass or fail event goes through the machine. */

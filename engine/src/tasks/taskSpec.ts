@@ -28,6 +28,24 @@ export interface CountersignSpec {
   label?: { zh: string; en: string };
 }
 
+/** What an assignment rule sees of a case entering its state: pure facts, so that a replay assigns the same person. */
+export interface AssignInput {
+  region: string;
+  subject: string;
+  division?: string;
+  context: any;
+  /** The data of the step entering the state (a start's form data, the event's), as journaled. */
+  data: Record<string, unknown>;
+  /** When the state is entered (a season's rotation depends on it). */
+  at: number;
+}
+
+/**
+ * 自动分配: the person a case's task goes to on entering a state (a named officer, the officer of the
+ * case's grid, this season's inspection group), under the role they act as; nothing leaves it to the role.
+ */
+export type AssignRule = (input: AssignInput) => { id: string; name?: string; role: string } | undefined;
+
 export interface TaskConfig {
   /**
    * Per role: the roles that supervise its tasks (assign them to a person, form and change a panel).
@@ -38,6 +56,8 @@ export interface TaskConfig {
   returns?: Record<string, readonly string[]>;
   /** Per state path: how a panel decides it (会签 / 或签). */
   countersigns?: Record<string, CountersignSpec>;
+  /** Per state path: who its task is assigned to when a case enters it. */
+  assign?: Record<string, AssignRule>;
 }
 
 /** A countersign declaration as checked: its rule normalised and its vote form a FormRef. */
@@ -49,6 +69,7 @@ export interface TaskDefinition {
   readonly supervisors: Readonly<Record<string, readonly string[]>>;
   readonly returns: ReadonlyMap<string, readonly string[]>;
   readonly countersigns: ReadonlyMap<string, CountersignDefinition>;
+  readonly assign: ReadonlyMap<string, AssignRule>;
 }
 
 function invalid(workflow: string, en: string, zh: string, path: string): EngineError {
@@ -120,5 +141,12 @@ export function defineTasks(
     const { vote: _raw, ...rest } = spec;
     countersigns.set(path, { ...rest, rule, ...(vote ? { vote } : {}) });
   }
-  return { supervisors, returns, countersigns };
+  const assign = new Map<string, AssignRule>();
+  for (const [path, rule] of Object.entries(config?.assign ?? {})) {
+    const where = `tasks.assign.${path}`;
+    if (!states.has(path)) throw invalid(label, `${where}: no state ${path}`, `${where}：没有状态 ${path}`, where);
+    if (typeof rule !== 'function') throw invalid(label, `${where} must be a function of the case`, `${where} 须为函数`, where);
+    assign.set(path, rule);
+  }
+  return { supervisors, returns, countersigns, assign };
 }

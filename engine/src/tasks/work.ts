@@ -17,7 +17,7 @@ export interface Opinion {
   attachments?: Array<{ name: string; ref: string }>;
 }
 
-export type HoldHow = 'claimed' | 'assigned' | 'transferred' | 'withdrawn';
+export type HoldHow = 'claimed' | 'assigned' | 'transferred' | 'withdrawn' | 'auto';
 
 export interface TaskHolder extends Person {
   /** The role the task is held under: only that role's actions on the case are reserved to the holder. */

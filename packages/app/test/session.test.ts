@@ -13,7 +13,7 @@ describe('demo sign-in', () => {
   });
 
   it('gives officials a region-scoped actor without subjects', () => {
-    expect(actorOf({ region: 'beijing', role: 'expert-office' })).toEqual({ id: 'expert-office:beijing', roles: ['expert-office'], region: 'beijing' });
+    expect(actorOf({ region: 'beijing', role: 'expert-office' })).toEqual({ id: 'expert-office:beijing', name: '北京市 · 北京市减量化行动专家工作办公室', roles: ['expert-office'], region: 'beijing' });
   });
 
   it('refuses a farm session without a farm', () => {

@@ -29,7 +29,7 @@ export type QueuedCommand =
       kind: 'send';
       instanceId: string;
       workflowId: string;
-      body: { type: string; data?: Record<string, unknown>; role?: string };
+      body: { type: string; data?: Record<string, unknown>; role?: string; opinion?: { text: string; attachments?: Array<{ name: string; ref: string }> } };
       queuedAt: number;
       status: QueuedStatus;
       refusal?: Refusal;

@@ -170,7 +170,12 @@ export function createRemoteEngine(options: RemoteEngineOptions): RemoteEngine {
         commandId: send.commandId ?? newId(),
         instanceId,
         workflowId: kept?.workflowId ?? '',
-        body: { type: event.type, ...(event.data !== undefined ? { data: event.data as Record<string, unknown> } : {}), ...(send.role ? { role: send.role } : {}) },
+        body: {
+          type: event.type,
+          ...(event.data !== undefined ? { data: event.data as Record<string, unknown> } : {}),
+          ...(send.role ? { role: send.role } : {}),
+          ...(send.opinion ? { opinion: send.opinion } : {}),
+        },
         queuedAt: clock.now(),
         status: 'waiting',
       };

@@ -2,11 +2,13 @@
  * One action being taken: its form (the caller's resolver picks the region's variant) rendered by
  * FormView, or a confirmation when the event carries no data. Returns and rejections must carry a
  * non-blank reason before they are sent; the engine then validates the data itself and its refusal
- * is shown as it states it.
+ * is shown as it states it. A decision also takes an optional opinion (审批意见), journaled with the
+ * signer's name beside the data.
  */
+import type { Opinion } from '@nongan/engine';
 import type { FormDefinition, FormController } from '@nongan/forms';
 import { FormView } from '@nongan/forms/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { shownError } from './engineErrors.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { isBlank, reasonFieldOf } from './reasons.js';
@@ -20,9 +22,11 @@ export interface ActionPanelProps {
   hasForm: boolean;
   definition: FormDefinition | undefined;
   needsReason: boolean;
+  /** Offer the optional opinion (审批意见) field: for an official's decision, not a farm's own submission. */
+  withOpinion?: boolean;
   submitting: boolean;
   error: unknown;
-  onSubmit: (data: Record<string, unknown> | undefined) => void;
+  onSubmit: (data: Record<string, unknown> | undefined, opinion?: Opinion) => void;
   onRefuse: (error: unknown) => void;
   onCancel: () => void;
 }
@@ -35,8 +39,9 @@ function reasonMissing(field: string) {
 }
 
 export function ActionPanel(props: ActionPanelProps) {
-  const { id, label, locale, hasForm, definition, needsReason, submitting, error } = props;
+  const { id, label, locale, hasForm, definition, needsReason, submitting, error, withOpinion = false } = props;
   const controller = useRef<FormController | null>(null);
+  const [opinionText, setOpinionText] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const blocked = blockReason(hasForm, definition, needsReason);
   useEffect(() => headingRef.current?.focus(), []);
@@ -46,14 +51,15 @@ export function ActionPanel(props: ActionPanelProps) {
   };
   const reasonKey = definition ? reasonFieldOf(Object.keys(definition.fields)) : undefined;
 
+  const opinion = withOpinion && opinionText.trim() !== '' ? { text: opinionText.trim() } : undefined;
   const submit = () => {
-    if (!hasForm) return props.onSubmit(undefined);
+    if (!hasForm) return props.onSubmit(undefined, opinion);
     const form = controller.current;
     if (!form) return;
     if (form.validateAll().length > 0) return;
     const data = form.getSubmittable();
     if (needsReason && reasonKey && isBlank(data[reasonKey])) return props.onRefuse(reasonMissing(reasonKey));
-    props.onSubmit(data);
+    props.onSubmit(data, opinion);
   };
 
   return (
@@ -69,6 +75,12 @@ export function ActionPanel(props: ActionPanelProps) {
       )}
       {!blocked && !hasForm && <p>{say('confirmNoData', locale)}</p>}
       {!blocked && hasForm && definition && <FormView definition={definition} locale={locale} onController={keepController} />}
+      {!blocked && withOpinion && (
+        <div className="nw-field">
+          <label htmlFor={`${id}-opinion`}>{say('opinionOptional', locale)}</label>
+          <textarea id={`${id}-opinion`} rows={3} maxLength={2000} value={opinionText} onChange={(e) => setOpinionText(e.target.value)} disabled={submitting} />
+        </div>
+      )}
       {error !== null && error !== undefined && <ErrorNotice error={error} {...(shownError(error).code === REASON_REQUIRED ? {} : { title: 'engineRefused' as const })} />}
       <div className="nw-action-buttons">
         <button type="button" className="nw-primary" onClick={submit} disabled={blocked !== null || submitting}>

@@ -2,21 +2,28 @@
  * `<CaseView instanceId actor formFor>`: the case's current state in plain words, its deadlines in
  * working days, and the actions this actor may take now (asked of the engine: role, region, subject
  * and state). Each action opens its form; the engine's answer — accepted, or refused with its
- * reasons — is shown as it gives it. The interaction runs on a small XState machine.
+ * reasons — is shown as it gives it; an official's decision may carry an opinion (审批意见). Beside
+ * the actions, the task operations the engine allows the actor (claim, transfer, return, countersign,
+ * copy …) and the work on the task (holder, delegate, the countersign's votes, copies, reminders).
+ * The interaction runs on a small XState machine.
  */
-import type { Actor, FormRef, InstanceRecord } from '@nongan/engine';
+import type { Actor, FormRef, InstanceRecord, TaskOperationName, WorkflowDefinition } from '@nongan/engine';
 import type { FormDefinition } from '@nongan/forms';
 import { useMachine } from '@xstate/react';
 import { useEffect, useId, useRef } from 'react';
 import { ActionPanel } from './ActionPanel.js';
 import { caseViewMachine, type SendEvent } from './caseViewMachine.js';
+import { voteFormOfCase } from './countersignForm.js';
 import { dueText, describeDue } from './due.js';
 import { useEngineContext } from './EngineProvider.js';
 import { ErrorNotice } from './ErrorNotice.js';
-import { assertActor, useAllowedEvents, useInstance } from './hooks.js';
+import { assertActor, useAllowedEvents, useAllowedOperations, useInstance } from './hooks.js';
 import { describeState, eventLabel, workflowTitle } from './labels.js';
+import { OperationsPanel } from './OperationsPanel.js';
+import type { FindPeople, PersonOption } from './peopleModel.js';
 import { defaultReasonRule, type ReasonRule } from './reasons.js';
 import { pick, say, type Locale, type LocalText } from './text.js';
+import { WorkStatus } from './WorkStatus.js';
 
 /** Picks the form for an event of a case: the portal passes the region's variant here. */
 export type FormResolver = (workflowId: string, eventType: string, instance: InstanceRecord, form: FormRef) => FormDefinition | undefined;
@@ -29,19 +36,34 @@ export interface CaseViewProps {
   reasonRule?: ReasonRule;
   /** Called after the engine accepted an action. */
   onDone?: (eventType: string) => void;
+  /**
+   * The people task operations may name (转办, 委派, 指派, 会签, 抄送), by name: the engine has no people
+   * listing for the client, so the app supplies its accounts, as a list or a search.
+   */
+  people?: readonly PersonOption[];
+  findPeople?: FindPeople;
+  /** Called after the engine accepted a task operation. */
+  onOperated?: (operation: TaskOperationName) => void;
 }
 
-export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReasonRule, onDone }: CaseViewProps) {
+/** An official's decision (not a farm's own submission): it may carry an opinion, signed. */
+function isDecision(workflow: WorkflowDefinition, eventType: string, actor: Actor): boolean {
+  const roles = workflow.events[eventType]?.roles ?? [];
+  return actor.roles.some((r) => roles.includes(r) && r !== 'system' && !workflow.access.subjectRoles.includes(r));
+}
+
+export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReasonRule, onDone, people, findPeople, onOperated }: CaseViewProps) {
   assertActor(actor, 'CaseView');
   if (typeof formFor !== 'function') throw new TypeError('CaseView: formFor must be a function / formFor 须为函数');
-  const { engine, locale, regionLabels } = useEngineContext();
+  const { engine, locale, regionLabels, roleLabels } = useEngineContext();
   const instance = useInstance(instanceId);
   const allowed = useAllowedEvents(instanceId, actor);
+  const operations = useAllowedOperations(instanceId, actor);
   const latest = useRef({ engine, actor, instanceId, onDone });
   latest.current = { engine, actor, instanceId, onDone };
-  const sendEvent: SendEvent = async ({ eventType, data, commandId }) => {
+  const sendEvent: SendEvent = async ({ eventType, data, commandId, opinion }) => {
     const { engine, actor, instanceId, onDone } = latest.current;
-    const result = await engine.send(instanceId, { type: eventType, ...(data ? { data } : {}) }, { actor, commandId });
+    const result = await engine.send(instanceId, { type: eventType, ...(data ? { data } : {}) }, { actor, commandId, ...(opinion ? { opinion } : {}) });
     onDone?.(eventType);
     return result;
   };
@@ -64,6 +86,8 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
   const { eventType, error, lastDone, lastQueued } = ui.context;
   const open = ui.matches('editing') || ui.matches('submitting');
   const now = engine.clock.now();
+  const vote = voteFormOfCase(workflow, record);
+  const voteForm = vote ? formFor(record.workflowId, vote.eventType, record, vote.form) : undefined;
 
   return (
     <section className="nw nw-case" aria-labelledby={`${id}-title`} lang={locale}>
@@ -80,7 +104,7 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
         <dd>{regionName(regionLabels, record.region, locale)}</dd>
         <dt>{say('workflow', locale)}</dt>
         <dd>
-          {record.workflowId} v{record.workflowVersion} · {say('revision', locale)} {record.revision}
+          {workflowTitle(workflow, locale)} v{record.workflowVersion} · {say('revision', locale)} {record.revision}
         </dd>
         {record.timers.length > 0 && (
           <>
@@ -104,54 +128,61 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
         )}
       </dl>
       {instance.status === 'error' && <ErrorNotice error={instance.error} />}
-      <h3>{say('actions', locale)}</h3>
-      {allowed.status === 'error' && <ErrorNotice error={allowed.error} />}
-      {events.length === 0 && allowed.status !== 'loading' && <p>{say('noActions', locale)}</p>}
-      {events.length > 0 && (
-        <ul className="nw-actions">
-          {events.map((type) => (
-            <li key={type}>
-              <button
-                type="button"
-                aria-expanded={open && eventType === type}
-                aria-controls={open && eventType === type ? `${id}-panel` : undefined}
-                disabled={ui.matches('submitting')}
-                ref={(button) => {
-                  if (button) actionButtons.current.set(type, button);
-                  else actionButtons.current.delete(type);
-                }}
-                onClick={() => send({ type: 'CHOOSE', eventType: type, commandId: globalThis.crypto.randomUUID() })}
-              >
-                {eventLabel(workflow, type, locale)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {open && eventType !== null && (
-        <ActionPanel
-          key={`${eventType}:${ui.context.commandId}`}
-          id={`${id}-panel`}
-          label={eventLabel(workflow, eventType, locale)}
-          locale={locale}
-          hasForm={workflow.events[eventType]?.form !== undefined}
-          definition={formOf(formFor, record, eventType, workflow.events[eventType]?.form)}
-          needsReason={reasonRule(record.workflowId, eventType)}
-          submitting={ui.matches('submitting')}
-          error={error}
-          onSubmit={(data) => send({ type: 'SUBMIT', data })}
-          onRefuse={(refusal) => send({ type: 'REFUSE', error: refusal })}
-          onCancel={() => {
-            send({ type: 'CANCEL' });
-            actionButtons.current.get(eventType)?.focus();
-          }}
-        />
-      )}
-      {lastDone !== null && ui.matches('idle') && (
-        <p className="nw-success" role="status" tabIndex={-1} ref={doneMessage} data-queued={lastQueued || undefined}>
-          {say(lastQueued ? 'queued' : 'done', locale)}: {eventLabel(workflow, lastDone, locale)}
-        </p>
-      )}
+      <WorkStatus record={record} claimable={operations.data?.operations.includes('claim') === true} locale={locale} voteForm={voteForm} roleLabels={roleLabels} />
+      <div className="nw-case-columns">
+        <div className="nw-case-actions">
+          <h3>{say('actions', locale)}</h3>
+          {allowed.status === 'error' && <ErrorNotice error={allowed.error} />}
+          {events.length === 0 && allowed.status !== 'loading' && <p>{say('noActions', locale)}</p>}
+          {events.length > 0 && (
+            <ul className="nw-actions">
+              {events.map((type) => (
+                <li key={type}>
+                  <button
+                    type="button"
+                    aria-expanded={open && eventType === type}
+                    aria-controls={open && eventType === type ? `${id}-panel` : undefined}
+                    disabled={ui.matches('submitting')}
+                    ref={(button) => {
+                      if (button) actionButtons.current.set(type, button);
+                      else actionButtons.current.delete(type);
+                    }}
+                    onClick={() => send({ type: 'CHOOSE', eventType: type, commandId: globalThis.crypto.randomUUID() })}
+                  >
+                    {eventLabel(workflow, type, locale)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {open && eventType !== null && (
+            <ActionPanel
+              key={`${eventType}:${ui.context.commandId}`}
+              id={`${id}-panel`}
+              label={eventLabel(workflow, eventType, locale)}
+              locale={locale}
+              hasForm={workflow.events[eventType]?.form !== undefined}
+              definition={formOf(formFor, record, eventType, workflow.events[eventType]?.form)}
+              needsReason={reasonRule(record.workflowId, eventType)}
+              withOpinion={isDecision(workflow, eventType, actor)}
+              submitting={ui.matches('submitting')}
+              error={error}
+              onSubmit={(data, opinion) => send({ type: 'SUBMIT', data, ...(opinion ? { opinion } : {}) })}
+              onRefuse={(refusal) => send({ type: 'REFUSE', error: refusal })}
+              onCancel={() => {
+                send({ type: 'CANCEL' });
+                actionButtons.current.get(eventType)?.focus();
+              }}
+            />
+          )}
+          {lastDone !== null && ui.matches('idle') && (
+            <p className="nw-success" role="status" tabIndex={-1} ref={doneMessage} data-queued={lastQueued || undefined}>
+              {say(lastQueued ? 'queued' : 'done', locale)}: {eventLabel(workflow, lastDone, locale)}
+            </p>
+          )}
+        </div>
+        <OperationsPanel id={`${id}-ops`} allowed={operations} record={record} workflow={workflow} actor={actor} formFor={formFor} people={people} findPeople={findPeople} onDone={onOperated} />
+      </div>
     </section>
   );
 }

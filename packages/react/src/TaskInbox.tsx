@@ -1,120 +1,134 @@
 /**
- * `<TaskInbox actor>`: the actor's open tasks — case, state in plain words, what the actor may do,
- * due date in working days with overdue tasks marked (by text and colour) — with filters by workflow,
- * state and overdue. Live: a send, a fired deadline or a message updates it.
+ * `<TaskInbox actor>`: the actor's open tasks in tabs — all, 待办 (mine), 待认领 (claimed right in the
+ * row), 已被他人认领 (held by a named colleague), 超期上报 (escalated to a supervisor, shown when there is
+ * any) and 抄送我的 (copies, unread counted) — each tab with
+ * its count and its own filters by workflow, state and overdue. Rows read in plain words, with due
+ * dates in working days and overdue tasks marked. Live: a send, an operation, a fired deadline or a
+ * message updates it. 已办 and 我发起的 are missing: the engine has no query for them yet.
+ *
+ * The first tab is "all": the portal opens a case from its row's one button, whatever the task's
+ * standing; claiming is a choice made in 待认领 (or in the case view), never a side effect of opening.
  */
 import type { Actor } from '@nongan/engine';
-import { useId, useState } from 'react';
-import { dueText } from './due.js';
+import { useId, useMemo, useState } from 'react';
+import { CopiesTable } from './CopiesTable.js';
 import { useEngineContext } from './EngineProvider.js';
 import { ErrorNotice } from './ErrorNotice.js';
-import { assertActor, useTasks } from './hooks.js';
-import type { TaskFilters } from './inboxModel.js';
-import { say } from './text.js';
+import { assertActor, useCopies, useTasks } from './hooks.js';
+import type { TaskFilters, TaskRow } from './inboxModel.js';
+import { copyRows, INBOX_TABS, isInboxTab, tabCounts, tabView, visibleTabs, type CopyRow, type InboxTab } from './inboxTabs.js';
+import { InboxTable } from './InboxTable.js';
+import { InboxTabs, panelId, tabId } from './InboxTabs.js';
+import { say, type UiKey } from './text.js';
 
 export interface TaskInboxProps {
   actor: Actor;
   /** Called with the case id when the actor opens a task. */
   onOpen?: (instanceId: string) => void;
-  /** Initial filters (the user can change them). */
+  /** Initial filters of every tab (the user can change them, tab by tab). */
   initialFilters?: TaskFilters;
+  /** The tab shown first (default: all tasks). */
+  initialTab?: InboxTab;
   limit?: number;
 }
 
-export function TaskInbox({ actor, onOpen, initialFilters = {}, limit }: TaskInboxProps) {
+const EMPTY: Record<InboxTab, UiKey> = { all: 'inboxEmpty', mine: 'inboxEmpty', unclaimed: 'unclaimedEmpty', held: 'heldEmpty', escalated: 'escalatedEmpty', copies: 'copiesEmpty' };
+
+type ClaimOutcome = { ok: true; what: string } | { ok: false; error: unknown };
+
+export function TaskInbox({ actor, onOpen, initialFilters = {}, initialTab = 'all', limit }: TaskInboxProps) {
   assertActor(actor, 'TaskInbox');
-  const { locale } = useEngineContext();
-  const [filters, setFilters] = useState<TaskFilters>(initialFilters);
-  const tasks = useTasks(actor, filters, limit === undefined ? {} : { limit });
+  if (!isInboxTab(initialTab)) throw new TypeError(`TaskInbox: initialTab must be one of ${INBOX_TABS.join(', ')} / initialTab 须为 ${INBOX_TABS.join('、')} 之一`);
+  const { engine, locale } = useEngineContext();
+  const [tab, setTab] = useState<InboxTab>(initialTab);
+  const [filtersByTab, setFiltersByTab] = useState<Partial<Record<InboxTab, TaskFilters>>>({});
+  const filters = filtersByTab[tab] ?? initialFilters;
+  const setFilters = (next: TaskFilters) => setFiltersByTab({ ...filtersByTab, [tab]: next });
+  const options = limit === undefined ? {} : { limit };
+  const tasks = useTasks(actor, {}, options);
+  const copies = useCopies(actor, options);
+  const [claiming, setClaiming] = useState<ReadonlySet<string>>(new Set());
+  const [claimed, setClaimed] = useState<ClaimOutcome | null>(null);
   const id = useId();
   const headingId = `${id}-heading`;
+
+  const lookup = (workflowId: string, version: number) => engine.workflow(workflowId, version);
+  const copied = useMemo((): CopyRow[] => (copies.data ? copyRows(copies.data, lookup, engine.clock.now(), engine.calendar, locale) : []), [copies.data, locale]);
   const data = tasks.data;
+  const counts = data ? tabCounts(data.allRows, copied) : undefined;
+  const view = data
+    ? tabView(tab, { tasks: data.tasks, taskRows: data.allRows, copies: copies.data ?? [], copyRows: copied }, filters, lookup, locale)
+    : undefined;
+  const loading = tab === 'copies' ? !copies.data && copies.status === 'loading' : !data && tasks.status === 'loading';
+  const failure = tab === 'copies' ? (copies.status === 'error' ? copies.error : undefined) : tasks.status === 'error' ? tasks.error : undefined;
+
+  // One claim per click, with its own commandId: a double click on a slow line is applied once.
+  const claim = async (row: TaskRow) => {
+    setClaiming((s) => new Set(s).add(row.instanceId));
+    setClaimed(null);
+    try {
+      await engine.operate(row.instanceId, { op: 'claim' }, { actor, commandId: globalThis.crypto.randomUUID() });
+      setClaimed({ ok: true, what: `${row.workflowTitle} · ${row.subject}` });
+    } catch (error) {
+      setClaimed({ ok: false, error });
+    } finally {
+      setClaiming((s) => {
+        const next = new Set(s);
+        next.delete(row.instanceId);
+        return next;
+      });
+    }
+  };
 
   return (
     <section className="nw nw-inbox" aria-labelledby={headingId} lang={locale}>
       <h2 id={headingId}>{say('inbox', locale)}</h2>
-      <form className="nw-filters" role="search" aria-label={say('filters', locale)} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {say('filterWorkflow', locale)}
-          <select value={filters.workflowId ?? ''} onChange={(e) => setFilters({ ...filters, workflowId: e.target.value || undefined, state: undefined })}>
-            <option value="">{say('all', locale)}</option>
-            {data?.options.workflows.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {say('filterState', locale)}
-          <select value={filters.state ?? ''} onChange={(e) => setFilters({ ...filters, state: e.target.value || undefined })}>
-            <option value="">{say('all', locale)}</option>
-            {data?.options.states.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="nw-check">
-          <input type="checkbox" checked={filters.overdueOnly === true} onChange={(e) => setFilters({ ...filters, overdueOnly: e.target.checked || undefined })} />
-          {say('filterOverdue', locale)}
-        </label>
-      </form>
-      {tasks.status === 'error' && <ErrorNotice error={tasks.error} />}
-      {!data && tasks.status === 'loading' && <p aria-busy="true">{say('loading', locale)}</p>}
-      {data && data.rows.length === 0 && (
-        <p role="status">{data.allRows.length === 0 ? say('inboxEmpty', locale) : say('inboxFiltered', locale)}</p>
-      )}
-      {data && data.rows.length > 0 && (
-        <table className="nw-table">
-          <caption className="nw-visually-hidden">{say('inbox', locale)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{say('colCase', locale)}</th>
-              <th scope="col">{say('colSubject', locale)}</th>
-              <th scope="col">{say('colState', locale)}</th>
-              <th scope="col">{say('colActions', locale)}</th>
-              <th scope="col">{say('colDue', locale)}</th>
-              {onOpen && (
-                <th scope="col">
-                  <span className="nw-visually-hidden">{say('open', locale)}</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.instanceId} className={row.due?.overdue ? 'nw-overdue' : undefined} data-instance={row.instanceId}>
-                <th scope="row">
-                  {row.workflowTitle}
-                  <div className="nw-muted">{row.instanceId}</div>
-                </th>
-                <td>{row.subject}</td>
-                <td>{row.stateText}</td>
-                <td>{row.events.map((e) => e.label).join(locale === 'en' ? ', ' : '、')}</td>
-                <td className="nw-due">
-                  {row.due ? (
-                    <>
-                      {row.due.overdue && <span className="nw-badge nw-badge--overdue">{say('overdue', locale)}</span>}
-                      {dueText(row.due, locale)}
-                    </>
-                  ) : (
-                    <span className="nw-muted">{say('noDeadline', locale)}</span>
-                  )}
-                </td>
-                {onOpen && (
-                  <td>
-                    <button type="button" onClick={() => onOpen(row.instanceId)} aria-label={`${say('open', locale)}: ${row.workflowTitle} ${row.subject}`}>
-                      {say('open', locale)}
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <InboxTabs tabs={visibleTabs(counts, tab)} selected={tab} counts={counts} locale={locale} idPrefix={id} onSelect={setTab} />
+      <div role="tabpanel" id={panelId(id)} aria-labelledby={tabId(id, tab)} data-tab={tab}>
+        <form className="nw-filters" role="search" aria-label={say('filters', locale)} onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {say('filterWorkflow', locale)}
+            <select value={filters.workflowId ?? ''} onChange={(e) => setFilters({ ...filters, workflowId: e.target.value || undefined, state: undefined })}>
+              <option value="">{say('all', locale)}</option>
+              {view?.options.workflows.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {say('filterState', locale)}
+            <select value={filters.state ?? ''} onChange={(e) => setFilters({ ...filters, state: e.target.value || undefined })}>
+              <option value="">{say('all', locale)}</option>
+              {view?.options.states.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="nw-check">
+            <input type="checkbox" checked={filters.overdueOnly === true} onChange={(e) => setFilters({ ...filters, overdueOnly: e.target.checked || undefined })} />
+            {say('filterOverdue', locale)}
+          </label>
+        </form>
+        {claimed?.ok === true && (
+          <p className="nw-success" role="status">
+            {say('claimedCase', locale, { case: claimed.what })}
+          </p>
+        )}
+        {claimed?.ok === false && <ErrorNotice error={claimed.error} title="claimFailed" />}
+        {failure !== undefined && <ErrorNotice error={failure} />}
+        {loading && <p aria-busy="true">{say('loading', locale)}</p>}
+        {view && !loading && view.rows.length === 0 && <p role="status">{view.allRows.length === 0 ? say(EMPTY[tab], locale) : say('inboxFiltered', locale)}</p>}
+        {view && view.rows.length > 0 &&
+          (tab === 'copies' ? (
+            <CopiesTable rows={view.rows as CopyRow[]} locale={locale} onOpen={onOpen} />
+          ) : (
+            <InboxTable rows={view.rows} tab={tab} locale={locale} onOpen={onOpen} onClaim={(row) => void claim(row)} claiming={claiming} />
+          ))}
+      </div>
     </section>
   );
 }

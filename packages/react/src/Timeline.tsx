@@ -1,7 +1,8 @@
 /**
  * `<Timeline instanceId>`: the case's journal as readable history — who, in which role, did what,
- * when, the state before → after and the data sent — headed by the hash-chain check from
- * `engine.verify`, with every problem it found listed.
+ * when, the state before → after, the opinion with its signer and the data sent — headed by the
+ * hash-chain check from `engine.verify`, with every problem it found listed. Task operations read as
+ * sentences ("李审核 认领"), with a countersign's outcome. People are named, never shown by account id.
  */
 import { useId } from 'react';
 import { useEngineContext } from './EngineProvider.js';
@@ -14,7 +15,7 @@ export interface TimelineProps {
   instanceId: string;
   /** Labels for data keys (e.g. from the event's form); keys are shown otherwise. */
   fieldLabel?: FieldLabeler;
-  /** People's names for actor ids (the journal keeps ids); ids are shown otherwise. */
+  /** People's names for actor ids (the journal keeps ids, and names where people signed); the role is shown for a person never named. */
   actorName?: (actorId: string) => string | undefined;
   /** Newest first (default: oldest first, as the journal reads). */
   newestFirst?: boolean;
@@ -46,6 +47,8 @@ export function Timeline({ instanceId, fieldLabel, actorName, newestFirst = fals
   const rows = timelineRows(data.entries, (version) => engine.workflow(workflowId, version), locale, {
     roleLabels,
     ...(fieldLabel ? { fieldLabel } : {}),
+    ...(actorName ? { actorName } : {}),
+    ...(instance.data.work ? { work: instance.data.work } : {}),
   });
   const ordered = newestFirst ? [...rows].reverse() : rows;
   const { verification } = data;
@@ -70,10 +73,15 @@ export function Timeline({ instanceId, fieldLabel, actorName, newestFirst = fals
       ) : (
         <ol>
           {ordered.map((row) => (
-            <li key={row.seq} data-seq={row.seq}>
+            <li key={row.seq} data-seq={row.seq} data-kind={row.kind}>
               <div className="nw-entry-head">
                 {row.seq}. {row.what}
               </div>
+              {row.effects.map((line) => (
+                <p key={line} className="nw-entry-effect">
+                  {line}
+                </p>
+              ))}
               <dl>
                 <dt>{say('when', locale)}</dt>
                 <dd>
@@ -81,14 +89,18 @@ export function Timeline({ instanceId, fieldLabel, actorName, newestFirst = fals
                   {row.recordedLate && <span className="nw-muted"> ({row.recordedLate})</span>}
                 </dd>
                 <dt>{say('by', locale)}</dt>
-                <dd>
-                  {actorName?.(row.actorId) ? `${actorName(row.actorId)} (${row.actorId})` : row.actorId} · {row.roleText}
-                </dd>
+                <dd data-actor={row.actorId}>{row.actorName === null ? row.roleText : `${row.actorName} · ${row.roleText}`}</dd>
                 <dt>{say('transition', locale)}</dt>
                 <dd>
                   {row.before === null ? '' : `${row.before} → `}
                   {row.after}
                 </dd>
+                {row.opinion && (
+                  <>
+                    <dt>{say('opinion', locale)}</dt>
+                    <dd className="nw-opinion">{say('opinionBy', locale, { signer: row.opinion.signer, text: row.opinion.text })}</dd>
+                  </>
+                )}
                 {row.data.length > 0 && (
                   <>
                     <dt>{say('data', locale)}</dt>

@@ -3,6 +3,7 @@
  * commandId per opened action, so a double click or a retry after a network failure is applied once
  * (the engine answers a repeated commandId with its first result).
  */
+import type { Opinion } from '@nongan/engine';
 import { assign, fromPromise, setup } from 'xstate';
 
 export interface CaseViewContext {
@@ -17,19 +18,22 @@ export interface CaseViewContext {
   sendEvent: SendEvent;
 }
 
-export type SendEvent = (request: { eventType: string; data: Record<string, unknown> | undefined; commandId: string }) => Promise<unknown>;
+/** Sends the chosen action; `opinion` (审批意见) travels beside the data, signed with the actor's name. */
+export type SendEvent = (request: { eventType: string; data: Record<string, unknown> | undefined; commandId: string; opinion?: Opinion }) => Promise<unknown>;
+
+type SendInput = { sendEvent: SendEvent; eventType: string; data: Record<string, unknown> | undefined; commandId: string; opinion?: Opinion };
 
 export type CaseViewEvent =
   | { type: 'CHOOSE'; eventType: string; commandId: string }
   | { type: 'CANCEL' }
-  | { type: 'SUBMIT'; data: Record<string, unknown> | undefined }
+  | { type: 'SUBMIT'; data: Record<string, unknown> | undefined; opinion?: Opinion }
   | { type: 'REFUSE'; error: unknown };
 
 export const caseViewMachine = setup({
   types: { context: {} as CaseViewContext, events: {} as CaseViewEvent, input: {} as { sendEvent: SendEvent } },
   actors: {
-    send: fromPromise(({ input }: { input: { sendEvent: SendEvent; eventType: string; data: Record<string, unknown> | undefined; commandId: string } }) =>
-      input.sendEvent({ eventType: input.eventType, data: input.data, commandId: input.commandId }),
+    send: fromPromise(({ input }: { input: SendInput }) =>
+      input.sendEvent({ eventType: input.eventType, data: input.data, commandId: input.commandId, ...(input.opinion ? { opinion: input.opinion } : {}) }),
     ),
   },
 }).createMachine({
@@ -54,11 +58,12 @@ export const caseViewMachine = setup({
       entry: assign({ error: null }),
       invoke: {
         src: 'send',
-        input: ({ context, event }) => ({
+        input: ({ context, event }): SendInput => ({
           sendEvent: context.sendEvent,
           eventType: context.eventType ?? '',
           commandId: context.commandId ?? '',
           data: event.type === 'SUBMIT' ? event.data : undefined,
+          ...(event.type === 'SUBMIT' && event.opinion ? { opinion: event.opinion } : {}),
         }),
         onDone: { target: 'idle', actions: assign(({ context, event }) => ({ lastDone: context.eventType, lastQueued: (event.output as { queued?: unknown } | undefined)?.queued === true, eventType: null, commandId: null })) },
         onError: { target: 'editing', actions: assign(({ event }) => ({ error: event.error })) },

@@ -1,5 +1,5 @@
-/** Live data hooks: a case, an actor's tasks, a case's history with its hash-chain check. */
-import type { Actor, InstanceRecord, JournalEntry, Task, VerifyResult } from '@nongan/engine';
+/** Live data hooks: a case, an actor's tasks and copies, a case's history with its hash-chain check, what the actor may do on a case. */
+import type { Actor, AllowedOperations, CopiedCase, InstanceRecord, JournalEntry, Task, VerifyResult } from '@nongan/engine';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useEngineContext } from './EngineProvider.js';
 import { filterOptions, filterTaskRows, taskRows, type FilterOption, type TaskFilters, type TaskRow } from './inboxModel.js';
@@ -42,6 +42,21 @@ export function useAllowedEvents(instanceId: string, actor: Actor): LiveResult<s
   assertActor(actor, 'useAllowedEvents');
   const { engine } = useEngineContext();
   return useLiveQuery(`allowed:${instanceId}:${actorKey(actor)}`, () => engine.allowedEvents(instanceId, actor), (c) => c.instanceId === instanceId);
+}
+
+/** Task operations this actor may start on the case now, and where a return may go (reloaded after every change to it). */
+export function useAllowedOperations(instanceId: string, actor: Actor): LiveResult<AllowedOperations> {
+  assertId(instanceId, 'useAllowedOperations');
+  assertActor(actor, 'useAllowedOperations');
+  const { engine } = useEngineContext();
+  return useLiveQuery(`operations:${instanceId}:${actorKey(actor)}`, () => engine.allowedOperations(instanceId, actor), (c) => c.instanceId === instanceId);
+}
+
+/** Cases copied to the actor (抄送我的), newest first. Any change may copy one, so every change reloads. */
+export function useCopies(actor: Actor, options: { limit?: number } = {}): LiveResult<CopiedCase[]> {
+  assertActor(actor, 'useCopies');
+  const { engine } = useEngineContext();
+  return useLiveQuery(`copies:${actorKey(actor)}:${options.limit ?? ''}`, () => engine.copies(actor, options), () => true);
 }
 
 export interface HistoryData {

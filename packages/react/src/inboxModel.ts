@@ -2,7 +2,7 @@
  * The inbox as data: an actor's tasks turned into rows with plain-words labels and working-day due
  * dates, the filter options those rows offer, and the filtering itself. No React here.
  */
-import { leafPaths, type BusinessCalendar, type Task, type WorkflowDefinition } from '@nongan/engine';
+import { leafPaths, type Assignment, type BusinessCalendar, type InstanceRecord, type Task, type WorkflowDefinition } from '@nongan/engine';
 import { describeDue, type DueInfo } from './due.js';
 import { describeState, eventLabel, statePathLabel, workflowTitle } from './labels.js';
 import type { Locale } from './text.js';
@@ -26,6 +26,10 @@ export interface TaskRow {
   events: Array<{ type: string; label: string }>;
   due: DueInfo | null;
   updatedAt: number;
+  /** 待办 (mine), 待认领 (unclaimed), held by someone else, or escalated to the actor's role (超期上报). */
+  assignment: Assignment;
+  /** Who holds the task, by name, when someone does. */
+  holderName: string | null;
 }
 
 export interface FilterOption {
@@ -36,7 +40,7 @@ export interface FilterOption {
 export type WorkflowLookup = (id: string, version: number) => WorkflowDefinition;
 
 export function taskRows(tasks: readonly Task[], lookup: WorkflowLookup, now: number, calendar: BusinessCalendar, locale: Locale): TaskRow[] {
-  return tasks.map(({ instance, events, dueAt }) => {
+  return tasks.map(({ instance, events, dueAt, assignment, holder }) => {
     const workflow = lookup(instance.workflowId, instance.workflowVersion);
     return {
       instanceId: instance.id,
@@ -49,6 +53,9 @@ export function taskRows(tasks: readonly Task[], lookup: WorkflowLookup, now: nu
       events: events.map((type) => ({ type, label: eventLabel(workflow, type, locale) })),
       due: dueAt === null ? null : describeDue(dueAt, now, calendar),
       updatedAt: instance.updatedAt,
+      // A task kept on a device before task operations existed has no assignment: it was the actor's own.
+      assignment: assignment ?? 'mine',
+      holderName: holder ? (holder.name ?? null) : null,
     };
   });
 }
@@ -68,7 +75,7 @@ export function filterTaskRows(rows: readonly TaskRow[], filters: TaskFilters = 
 
 /** Workflows and states present among the tasks, labelled; states of the chosen workflow only. */
 export function filterOptions(
-  tasks: readonly Task[],
+  tasks: ReadonlyArray<{ instance: InstanceRecord }>,
   lookup: WorkflowLookup,
   locale: Locale,
   workflowId?: string,

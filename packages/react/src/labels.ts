@@ -3,7 +3,7 @@
  * States are labelled through XState's own `meta` (`meta: { label: { zh, en } }`, or `meta.title`),
  * then its `description`; a state without either shows its key, so an unlabelled workflow still reads.
  */
-import { leafPaths, type WorkflowDefinition } from '@nongan/engine';
+import { leafPaths, operationOfEventType, TASK_OPERATION_LABELS, type WorkflowDefinition } from '@nongan/engine';
 import type { AnyStateNode, StateValue } from 'xstate';
 import { defaultRoleLabels, pick, type Locale, type LocalText } from './text.js';
 
@@ -54,9 +54,12 @@ export function describeState(workflow: WorkflowDefinition, value: StateValue, l
     .join(locale === 'en' ? '; ' : '；');
 }
 
+/** An event's label; a task operation's journal type (`task.claim`) reads as the operation. */
 export function eventLabel(workflow: WorkflowDefinition, type: string, locale: Locale): string {
   const label = workflow.events[type]?.label;
-  return label ? pick(label, locale) : type;
+  if (label) return pick(label, locale);
+  const op = operationOfEventType(type);
+  return op ? pick(TASK_OPERATION_LABELS[op], locale) : type;
 }
 
 export function roleLabel(role: string, locale: Locale, overrides: Readonly<Record<string, LocalText>> = {}): string {

@@ -1,7 +1,7 @@
 /**
  * Default styles of the widgets as a string (inject once with <style>, next to `formStyles` from
  * @nongan/forms/react). Colours meet WCAG AA contrast; state is never shown by colour alone.
- * The certificate prints alone on A4 (everything else on the page is hidden when it is printed).
+ * The certificate and the approval sheet print alone on A4 (everything else on the page is hidden when they are printed).
  */
 export const widgetStyles = `
 .nw { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1b1f1b; }
@@ -44,6 +44,36 @@ export const widgetStyles = `
 .nw-timeline dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.75rem; margin: 0.25rem 0 0; font-size: 0.9rem; }
 .nw-timeline dt { color: #4a554a; }
 .nw-timeline dd { margin: 0; }
+.nw-timeline .nw-entry-effect { margin: 0.15rem 0; font-size: 0.9rem; }
+.nw-tabs { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 2px solid #c9d1c4; margin: 0 0 0.75rem; }
+.nw .nw-tabs button[role=tab] { border: 1px solid #c9d1c4; border-bottom: 0; border-radius: 4px 4px 0 0; margin-bottom: -2px; }
+.nw .nw-tabs button[role=tab][aria-selected=true] { background: #2e6b30; color: #fff; border-color: #2e6b30; font-weight: 600; }
+.nw-count { font-variant-numeric: tabular-nums; }
+.nw-badge--unread { color: #7a3b00; margin-inline-start: 0.35rem; }
+.nw-unread-count { font-weight: 600; }
+.nw-unread th, .nw-unread td { font-weight: 600; }
+.nw-row-buttons { white-space: nowrap; }
+.nw-row-buttons button + button { margin-inline-start: 0.35rem; }
+.nw-case-columns { display: flex; flex-wrap: wrap; gap: 0 2rem; }
+.nw-case-columns > * { flex: 1 1 18rem; min-width: 0; }
+.nw-ops { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 0.75rem; }
+.nw-op-panel { border: 1px solid #c9d1c4; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.5rem 0; }
+.nw-op-panel h4 { font-size: 1rem; margin: 0 0 0.5rem; }
+.nw-field { display: flex; flex-direction: column; gap: 0.2rem; margin: 0.5rem 0; }
+.nw-field textarea { font: inherit; padding: 0.3rem 0.4rem; border: 1px solid #8a968a; border-radius: 4px; }
+.nw-picker, .nw-choice { border: 1px solid #c9d1c4; border-radius: 6px; padding: 0.4rem 0.75rem; margin: 0.5rem 0; }
+.nw-picker ul { list-style: none; padding: 0; margin: 0.4rem 0 0; max-height: 12rem; overflow: auto; }
+.nw-picker-search { display: flex; gap: 0.5rem; align-items: center; }
+.nw-choice label { margin-inline-end: 1rem; }
+.nw-work dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 0.75rem; }
+.nw-work dt { color: #4a554a; }
+.nw-work dd { margin: 0; }
+.nw-work dd p, .nw-work dd ul { margin: 0; }
+.nw-work dd ul { padding-left: 1.1rem; }
+.nw-approval { max-width: 190mm; background: #fff; }
+.nw-approval h2 { text-align: center; letter-spacing: 0.3em; }
+.nw-approval-head { display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; margin: 0 0 0.5rem; }
+.nw-approval-opinion { white-space: pre-wrap; }
 .nw-verify { border-radius: 6px; padding: 0.4rem 0.75rem; margin: 0 0 0.75rem; border: 1px solid; }
 .nw-verify--ok { color: #1f4d21; border-color: #2e6b30; background: #eef6ee; }
 .nw-verify--bad { color: #8c1d18; border-color: #b3261e; background: #fdecea; }
@@ -92,6 +122,11 @@ export const widgetStyles = `
   .nw-sheet--60x40 .nw-sheet-page { page: nw-label-60x40; }
   .nw-sheet--100x70 .nw-sheet-page { page: nw-label-100x70; }
   .nw-cert-label { border: 0; }
+  body.nw-printing-approval * { visibility: hidden; }
+  body.nw-printing-approval .nw-approval, body.nw-printing-approval .nw-approval * { visibility: visible; }
+  body.nw-printing-approval .nw-approval { position: absolute; left: 0; top: 0; width: 100%; max-width: none; }
+  .nw-approval .nw-table th, .nw-approval .nw-table td { border: 1px solid #000; color: #000; background: none; }
+  .nw-approval tr { break-inside: avoid; }
   body.nw-printing-certificate * { visibility: hidden; }
   body.nw-printing-certificate .nw-cert, body.nw-printing-certificate .nw-cert * { visibility: visible; }
   body.nw-printing-certificate .nw-cert { position: absolute; left: 0; top: 0; }

@@ -2,6 +2,8 @@
  * Bilingual texts of the widgets. Chinese is the default (the users are Chinese agencies and farms);
  * every string the widgets show comes from here or from the workflow/form definitions.
  */
+import { taskUi } from './taskText.js';
+
 export type Locale = 'zh-CN' | 'en';
 
 export interface LocalText {
@@ -149,6 +151,7 @@ export const ui = {
   revokedBy: t('撤销机关', 'Revoked by'),
   revokedOn: t('撤销日期', 'Revoked on'),
   revokedReason: t('撤销原因', 'Reason'),
+  ...taskUi,
 } satisfies Record<string, LocalText>;
 
 export type UiKey = keyof typeof ui;

@@ -1,15 +1,20 @@
 /**
- * The journal as readable history: who (id and role), what (event label or what the system did),
- * when (China time), the state before → after in plain words, and a short summary of the data sent.
+ * The journal as readable history: who (name and role), what (event label, what the system did, or a
+ * task operation as a sentence), when (China time), the state before → after in plain words, the
+ * opinion with its signer, and a short summary of the data sent.
  */
-import type { JournalEntry, WorkflowDefinition } from '@nongan/engine';
+import type { CaseWork, JournalEntry, WorkflowDefinition } from '@nongan/engine';
+import { journalNames, nameLookup, type NameOf } from './journalNames.js';
 import { describeState, eventLabel, roleLabel } from './labels.js';
+import { taskEntryText, voteFormOf } from './taskTimeline.js';
 import { say, type Locale, type LocalText } from './text.js';
 
 export interface TimelineRow {
   seq: number;
   kind: JournalEntry['kind'];
   actorId: string;
+  /** The actor's name, from the host or the journal; null when none was ever given (the role is shown). */
+  actorName: string | null;
   role: string;
   roleText: string;
   what: string;
@@ -22,6 +27,10 @@ export interface TimelineRow {
   after: string;
   data: Array<{ key: string; value: string }>;
   form: string | null;
+  /** 审批意见 given with the step, with the signer's name. */
+  opinion: { signer: string; text: string } | null;
+  /** What a task operation decided beyond itself (a countersign's outcome, votes cancelled). */
+  effects: string[];
   hash: string;
 }
 
@@ -66,12 +75,24 @@ export function timelineRows(
   entries: readonly JournalEntry[],
   workflowOf: (version: number) => WorkflowDefinition,
   locale: Locale,
-  options: { roleLabels?: Readonly<Record<string, LocalText>>; fieldLabel?: FieldLabeler } = {},
+  options: {
+    roleLabels?: Readonly<Record<string, LocalText>>;
+    fieldLabel?: FieldLabeler;
+    /** The host's names for people (its accounts); the journal's own names otherwise. */
+    actorName?: NameOf;
+    /** The case's current work: a running countersign's votes tell decisions their entries do not carry. */
+    work?: CaseWork;
+  } = {},
 ): TimelineRow[] {
+  const names = nameLookup(journalNames(entries), options.actorName);
   return entries.map((entry) => {
     const workflow = workflowOf(entry.workflowVersion);
+    const task = taskEntryText(entry, workflow, locale, names, { ...(options.work ? { work: options.work } : {}), ...(options.roleLabels ? { roleLabels: options.roleLabels } : {}) });
+    // A vote's data is its own form's (the score sheet), even before the panel's decision names a form.
+    const voteForm = task ? voteFormOf(entry, workflow) : undefined;
+    const labelled = voteForm && !entry.form ? { ...entry, form: voteForm } : entry;
     const label = (key: string) => {
-      const found = options.fieldLabel?.(entry, key);
+      const found = options.fieldLabel?.(labelled, key);
       if (found === undefined) return key;
       return typeof found === 'string' ? found : locale === 'en' ? found.en : found.zh;
     };
@@ -80,18 +101,24 @@ export function timelineRows(
       entry.kind === 'start'
         ? say('started', locale)
         : entry.kind === 'timer'
-          ? `${event} · ${say('kindTimer', locale)}`
+          ? `${task?.what ?? event} · ${say('kindTimer', locale)}`
           : entry.kind === 'message'
             ? `${event} · ${say('kindMessage', locale)}`
             : entry.kind === 'migrate'
               ? say('kindMigrate', locale)
-              : event;
+              : (task?.what ?? event);
     // The entry records when it was written; a late deadline shows both times.
     const late = entry.recordedAt - entry.at > 60_000;
+    // A task entry's request (ids, state keys) is told by its sentence; only a vote's form data is shown.
+    const voteData = entry.event.data?.data;
+    const data = task ? (typeof voteData === 'object' && voteData !== null ? (voteData as Record<string, unknown>) : {}) : (entry.event.data ?? {});
+    const signed = entry.opinion && entry.opinion.text.trim() !== '' ? { signer: entry.opinion.signer ?? names(entry.actor.id) ?? roleLabel(entry.actor.role, locale, options.roleLabels), text: entry.opinion.text } : null;
     return {
       seq: entry.seq,
       kind: entry.kind,
       actorId: entry.actor.id,
+      // The engine's own steps are named by its role, in the reader's language.
+      actorName: entry.kind === 'timer' || entry.kind === 'message' ? null : (names(entry.actor.id) ?? entry.task?.by ?? entry.opinion?.signer ?? null),
       role: entry.actor.role,
       roleText: roleLabel(entry.actor.role, locale, options.roleLabels),
       what,
@@ -100,8 +127,10 @@ export function timelineRows(
       recordedLate: late ? say('recordedLate', locale, { when: chinaDateTime(entry.recordedAt) }) : null,
       before: entry.stateBefore === null ? null : describeState(workflow, entry.stateBefore, locale),
       after: describeState(workflow, entry.stateAfter, locale),
-      data: Object.entries(entry.event.data ?? {}).map(([key, value]) => ({ key: label(key), value: summarizeValue(value, locale) })),
+      data: Object.entries(data).map(([key, value]) => ({ key: label(key), value: summarizeValue(value, locale) })),
       form: entry.form ? `${entry.form.id}@${entry.form.version}` : null,
+      opinion: task ? task.opinion : signed,
+      effects: task?.effects ?? [],
       hash: entry.hash,
     };
   });

@@ -9,9 +9,10 @@ import { EngineProvider } from '../src/EngineProvider.js';
 import { widgetStyles } from '../src/styles.js';
 import type { Locale } from '../src/text.js';
 import { jiyuanScenario, tamperedScenario } from './scenarios.js';
+import { taskScenario } from './taskScenario.js';
 
-export type ScenarioName = 'jiyuan' | 'tampered';
-const scenarios: Record<ScenarioName, () => Promise<{ engine: Engine }>> = { jiyuan: () => jiyuanScenario(), tampered: tamperedScenario };
+export type ScenarioName = 'jiyuan' | 'tampered' | 'tasks';
+const scenarios: Record<ScenarioName, () => Promise<{ engine: Engine }>> = { jiyuan: () => jiyuanScenario(), tampered: tamperedScenario, tasks: taskScenario };
 
 export function Styles() {
   return <style>{formStyles + widgetStyles}</style>;

@@ -20,7 +20,7 @@ const meta = {
   title: 'Widgets/Timeline',
   component: TimelineStory,
   args: { locale: 'zh-CN', instanceId: 'q-105', scenario: 'jiyuan' },
-  argTypes: { locale: { control: 'inline-radio', options: ['zh-CN', 'en'] }, scenario: { control: 'inline-radio', options: ['jiyuan', 'tampered'] } },
+  argTypes: { locale: { control: 'inline-radio', options: ['zh-CN', 'en'] }, scenario: { control: 'inline-radio', options: ['jiyuan', 'tampered', 'tasks'] } },
 } satisfies Meta<typeof TimelineStory>;
 
 export default meta;
@@ -31,3 +31,7 @@ export const QualifiedChinese: Story = {};
 export const ReturnedEnglish: Story = { args: { locale: 'en', instanceId: 'q-103' } };
 /** The return's reason was edited in storage: the check names the altered entry. */
 export const TamperedJournal: Story = { args: { instanceId: 'q-103', scenario: 'tampered' } };
+/** Task operations as sentences: claimed, copied, chased twice (names from the journal). */
+export const TaskEntriesChinese: Story = { args: { instanceId: 't-103', scenario: 'tasks' } };
+/** An expert panel's votes with their score sheets, in English. */
+export const PanelVotesEnglish: Story = { args: { locale: 'en', instanceId: 'p-201', scenario: 'tasks' } };

@@ -46,4 +46,13 @@ describe('case view machine', () => {
     expect(actor.getSnapshot().context).toMatchObject({ eventType: null, commandId: null });
     expect(actor.getSnapshot().value).toBe('idle');
   });
+
+  it('sends the opinion (审批意见) given with a decision beside its data', async () => {
+    const calls: Array<Parameters<SendEvent>[0]> = [];
+    const actor = createActor(caseViewMachine, { input: { sendEvent: async (request) => void calls.push(request) } }).start();
+    actor.send({ type: 'CHOOSE', eventType: 'APPROVE', commandId: 'c' });
+    actor.send({ type: 'SUBMIT', data: undefined, opinion: { text: '材料齐全，同意' } });
+    await waitFor(actor, (s) => s.matches('idle'));
+    expect(calls).toEqual([{ eventType: 'APPROVE', commandId: 'c', data: undefined, opinion: { text: '材料齐全，同意' } }]);
+  });
 });

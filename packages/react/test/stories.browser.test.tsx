@@ -9,11 +9,13 @@ import axe from 'axe-core';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as approvalSheetStories from '../stories/ApprovalSheet.stories.js';
 import * as caseViewStories from '../stories/CaseView.stories.js';
 import * as certificateStories from '../stories/Certificate.stories.js';
 import * as verificationStories from '../stories/CertificateVerification.stories.js';
 import * as diagramStories from '../stories/LifecycleDiagram.stories.js';
 import * as inboxStories from '../stories/TaskInbox.stories.js';
+import * as taskOperationStories from '../stories/TaskOperations.stories.js';
 import * as timelineStories from '../stories/Timeline.stories.js';
 import { until } from './render.js';
 
@@ -49,6 +51,8 @@ async function axeViolations(node: HTMLElement) {
 const suites = {
   TaskInbox: inboxStories,
   CaseView: caseViewStories,
+  TaskOperations: taskOperationStories,
+  ApprovalSheet: approvalSheetStories,
   Timeline: timelineStories,
   LifecycleDiagram: diagramStories,
   CertificateCard: certificateStories,

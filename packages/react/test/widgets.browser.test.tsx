@@ -244,7 +244,9 @@ describe('Timeline', () => {
     const entries = host.querySelectorAll('li[data-seq]');
     expect(entries).toHaveLength(2);
     expect(text(entries[1])).toContain('提交申请');
-    expect(text(entries[1])).toContain('王建国 (farm-user-1) · 生产主体');
+    // The host's name for the account, never the account id itself.
+    expect(text(entries[1])).toContain('王建国 · 生产主体');
+    expect(text(entries[1])).not.toContain('farm-user-1');
     expect(text(entries[1])).toContain('填写申请 → 审核 › 初审（监督机构）');
     expect(text(entries[1])).toContain('farmName: 济源示范养殖场');
     expect(text(entries[1])).toContain('2026-03-02 09:00');
@@ -252,7 +254,8 @@ describe('Timeline', () => {
 
     await engine.send('q-1', { type: 'APPROVE' }, { actor: actors.supervision });
     await until(() => text(host.querySelector('.nw-verify')).includes('共 3 条'), 'third entry verified');
-    expect(text(host.querySelectorAll('li[data-seq]')[2])).toContain('sup-1 · 动物卫生监督机构');
+    // Nobody named this reviewer: the role is shown, not the account id.
+    expect(text(host.querySelectorAll('li[data-seq]')[2]!.querySelector('[data-actor="sup-1"]'))).toBe('动物卫生监督机构');
   });
 });
 

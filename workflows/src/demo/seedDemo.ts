@@ -6,7 +6,7 @@ import { isEngineError, toChinaDate, type Clock, type Engine } from '@nongan/eng
 import { regionProfile } from '../regions/index.js';
 import type { RegionId } from '../regions/types.js';
 import { startCase } from '../runtime/regionEngine.js';
-import { actorFor } from './actors.js';
+import { actorFor, stepActor } from './actors.js';
 import { demoDivisionOf } from './demoDivisions.js';
 import { demoScripts } from './scripts.js';
 
@@ -39,11 +39,8 @@ export async function seedDemo(engine: Engine, options: SeedDemoOptions): Promis
     const division = options.divisionOf ? options.divisionOf(script.subject) : demoDivisionOf(profile.id, script.subject);
     await startCase(engine, script.lifecycle, { actor: starter, region: profile.id, subject: script.subject, division, data: script.start, instanceId });
     for (const [i, step] of script.steps.entries()) {
-      await engine.send(
-        instanceId,
-        { type: step.type, ...(step.data ? { data: step.data } : {}) },
-        { actor: actorFor(profile.id, step.role, script.subject), commandId: `${instanceId}#${i + 1}` },
-      );
+      const actor = stepActor(await engine.get(instanceId), profile.id, step.role, script.subject);
+      await engine.send(instanceId, { type: step.type, ...(step.data ? { data: step.data } : {}) }, { actor, commandId: `${instanceId}#${i + 1}` });
     }
     // Warning outcomes reach the farm's certification case by message before the next script runs.
     await engine.deliverMessages();

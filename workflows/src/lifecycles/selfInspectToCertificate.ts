@@ -1,6 +1,7 @@
 /** The self-inspection-to-certificate workflow: roles per event, forms, retention deadline. */
 import { defineWorkflow } from '@nongan/engine';
 import { selfInspectToCertificateMachine } from './selfInspectToCertificate.machine.js';
+import { inspectorAssignment } from './assignments.js';
 
 export const selfInspectToCertificate = defineWorkflow({
   id: 'selfInspectToCertificate',
@@ -28,4 +29,9 @@ export const selfInspectToCertificate = defineWorkflow({
     certified: { after: { months: 6 }, send: 'RETENTION_ENDS', label: { zh: '合格证留存', en: 'Certificate retention' } },
   },
   access: { regionScoped: true, subjectRoles: ['producer'] },
+  tasks: {
+    supervisors: { inspector: ['district'] },
+    // seed 003 §(十七) 网格定人 (Kaizhou); seed 001 附件2 seasonal groups (Luoyang town)
+    assign: { batchOpen: inspectorAssignment },
+  },
 });

@@ -8,6 +8,7 @@ import { SYSTEM_ROLE, type InstanceRecord, type MachineEvent } from '@nongan/eng
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import { LIFECYCLES, runsLifecycle, sampleData, startCase, type LifecycleId, type RegionId, type Role } from '../../src/index.js';
 import { actorFor, chinaTime, makeEngine, type Harness } from '../harness.js';
+import { stepActor } from '../../src/demo/actors.js';
 import { deliveryOf, engineData } from './catalog.js';
 import { START_DATE, START_FORM, startInput } from './graphs.js';
 
@@ -55,7 +56,8 @@ export async function apply(driven: Driven, event: MachineEvent): Promise<void> 
   const delivery = deliveryOf(lifecycle, event.type);
   if (delivery === 'caller') {
     const data = engineData(lifecycle, region, event);
-    await engine.send(CASE, { type: event.type, ...(data ? { data } : {}) }, { actor: actorFor(region, senderRole(lifecycle, event.type), SUBJECT) });
+    const actor = stepActor(await engine.get(CASE), region, senderRole(lifecycle, event.type), SUBJECT);
+    await engine.send(CASE, { type: event.type, ...(data ? { data } : {}) }, { actor });
     return;
   }
   if (delivery === 'timer') {

@@ -3,10 +3,11 @@
  * lifecycles from @nongan/workflows, the persisted demo clock, the designer's store of published forms,
  * and the first-run seeding of demo data. Everything lives in this browser.
  */
-import { createEngine, type Clock, type Engine, type Scheduler } from '@nongan/engine';
+import { createEngine, listDirectory, type Clock, type Engine, type Scheduler } from '@nongan/engine';
 import { installationSigner, KEY_DB } from './installationKey.js';
 import type { OfflineStore, RemoteEngine, ServerConnection } from '@nongan/client';
 import { createDexieStore, type DexieStore } from '@nongan/engine/dexie';
+import { demoPeople } from './demoPeople.js';
 import { createDexieDesignerStore, type DesignerStore } from '@nongan/designer';
 import { createRegionEngineOptions, FormCatalog, seedDesigns } from '@nongan/workflows';
 import { CLOCK_KEY, createPersistedClock, type KeyValueStorage, type PersistedClock } from './demoClock.js';
@@ -77,7 +78,7 @@ export async function createPortalRuntime(options: RuntimeOptions = {}): Promise
   const regionOptions = createRegionEngineOptions({ store, clock });
   const checkpointSigner = await installationSigner(`${prefix}${KEY_DB}`);
   // The region validator, wrapped so designer-published forms pinned by a case are the ones checked.
-  const engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!), checkpointSigner });
+  const engine = createEngine({ ...regionOptions, validate: forms.validator(regionOptions.validate!), checkpointSigner, directory: listDirectory(demoPeople()) });
   if ((options.seed ?? true) && storage.getItem(SEEDED_KEY) === null) {
     await seedAllRegions(engine, clock, storage);
   }

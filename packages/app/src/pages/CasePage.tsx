@@ -4,8 +4,9 @@
  * history with the hash-chain check, and the lifecycle diagram with the current state highlighted.
  */
 import type { FormRef, InstanceRecord } from '@nongan/engine';
-import { CaseView, CertificateCard, ErrorNotice, LifecycleDiagram, Timeline, useInstance, type CertificateData, type FormResolver } from '@nongan/react';
-import { useCallback, useEffect, useState } from 'react';
+import { CaseView, CertificateCard, ErrorNotice, LifecycleDiagram, Timeline, useInstance, type CertificateData, type FindPeople, type FormResolver, type PeopleQuery, type PersonOption } from '@nongan/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { demoPeople } from '../boot/demoPeople.js';
 import { usePortal, useText } from '../shell/PortalContext.js';
 import { verifyUrlHere } from '../shell/verifyLink.js';
 import { certificateOf } from './certificates.js';
@@ -37,6 +38,7 @@ export function CasePage({ instanceId }: { instanceId: string }) {
   );
   const record = instance.data;
   const certificate = useCertificate(record);
+  const people = usePeople(record?.region);
   if (!actor) return null;
   return (
     <div className="portal-case" data-testid="case-page" data-state-key={record?.stateKey} data-status={record?.status}>
@@ -45,7 +47,7 @@ export function CasePage({ instanceId }: { instanceId: string }) {
       </p>
       {instance.status === 'error' && !record && <ErrorNotice error={instance.error} />}
       {runtime.server && <PendingCommands engine={runtime.server.engine} instanceId={instanceId} {...(record ? { region: record.region } : {})} />}
-      <CaseView key={`${instanceId}:${actor.id}`} instanceId={instanceId} actor={actor} formFor={formFor} />
+      <CaseView key={`${instanceId}:${actor.id}`} instanceId={instanceId} actor={actor} formFor={formFor} {...people} />
       {certificate && (
         <section className="portal-card" aria-label={t('certificateTitle')}>
           <CertificateCard certificate={certificate} locale={locale} />
@@ -72,6 +74,31 @@ export function CasePage({ instanceId }: { instanceId: string }) {
       </div>
     </div>
   );
+}
+
+/**
+ * The people a task operation may name: on the server, asked per case and role (names of accounts
+ * that may act on or see it); in the browser-only portal, the demo people of the case's region.
+ */
+function usePeople(region: string | undefined): { findPeople: FindPeople } | { people: PersonOption[] } {
+  const { runtime } = usePortal();
+  const connection = runtime.server?.connection;
+  const findPeople: FindPeople = useCallback(
+    async (query: PeopleQuery) => {
+      const roles = query.roles ?? [undefined];
+      const found = new Map<string, PersonOption>();
+      for (const role of roles) {
+        const params = { for: query.purpose, ...(role !== undefined ? { role } : {}) };
+        const listed = await connection!.request<PersonOption[]>('GET', `/api/cases/${encodeURIComponent(query.instanceId)}/people`, undefined, { query: params });
+        for (const person of listed) found.set(person.id, person);
+      }
+      const text = query.text.trim();
+      return [...found.values()].filter((p) => text === '' || p.name.includes(text));
+    },
+    [connection],
+  );
+  const local = useMemo(() => demoPeople().filter((p) => p.region === region).map((p) => ({ id: p.id, name: p.name ?? p.id, roles: p.roles })), [region]);
+  return connection ? { findPeople } : { people: local };
 }
 
 /**

@@ -4,6 +4,7 @@
  * accepts or refuses each action.
  */
 import type { Actor } from '@nongan/engine';
+import { regionName, roleName } from './labels.js';
 
 /** Role ids of DOMAIN.md §Roles, in the order the sign-in lists them. */
 export const PORTAL_ROLES = [
@@ -71,5 +72,7 @@ export function actorOf(session: Session): Actor {
     if (!session.farmId) throw new TypeError(`a ${session.role} session needs farmId / 该角色登录须选择主体`);
     return { id: `${session.role}:${session.farmId}`, roles: [session.role], region: session.region, subjects: [session.farmId] };
   }
-  return { id: `${session.role}:${session.region}`, roles: [session.role], region: session.region };
+  // The name the journal and other people see (the server's demo accounts are named alike).
+  const name = `${regionName(session.region, 'zh-CN')} · ${roleName(session.role, session.region, 'zh-CN')}`;
+  return { id: `${session.role}:${session.region}`, name, roles: [session.role], region: session.region };
 }

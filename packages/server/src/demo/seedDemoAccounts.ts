@@ -8,7 +8,7 @@
  */
 import type { Engine } from '@nongan/engine';
 import { usccCheckChar } from '@nongan/forms';
-import { REGION_DIVISIONS, REGION_IDS, ROLES, SUBJECT_BOUND_ROLES, actorFor, demoDivisionOf, regionProfile, roleLabel, seedDemo, type RegionId } from '@nongan/workflows';
+import { REGION_DIVISIONS, REGION_IDS, ROLES, SUBJECT_BOUND_ROLES, actorFor, assignedOfficers, demoDivisionOf, regionProfile, roleLabel, seedDemo, townshipOfficerId, type RegionId } from '@nongan/workflows';
 import type { NewOrganisation, OrganisationKind } from '../directory/organisations.js';
 import type { NewSubject } from '../directory/subjects.js';
 import { ADMIN_ROLE, type NewAccount } from '../identity/accounts.js';
@@ -59,7 +59,13 @@ export async function demoDirectory(engine: Engine): Promise<DemoDirectory> {
       if (township.code === root.code) continue; // Luoyang is itself the town: its bureau is the station
       const station = `${region}-station-${township.code}`;
       directory.organisations.push({ id: station, name: { zh: `${township.name.zh}农产品质量安全监管站`, en: `${township.name.en} township station` }, kind: 'township-station', region, division: township.code, parentId: bureau });
-      directory.accounts.push({ id: `${region}:township-${i + 1}`, login: `${region}-township-${i + 1}`, displayName: `${township.name.zh}监管站`, password: DEMO_PASSWORD, roles: TOWNSHIP_ROLES, region, organisationId: station, dataScope: 'org-and-below' });
+      directory.accounts.push({ id: townshipOfficerId(region, i), login: `${region}-township-${i + 1}`, displayName: `${township.name.zh}监管站`, password: DEMO_PASSWORD, roles: TOWNSHIP_ROLES, region, organisationId: station, dataScope: 'org-and-below' });
+    }
+    // seed 001 附件2: Luoyang town's three inspection groups, led by the leaders the seed names.
+    if (region === 'luoyang') {
+      for (const [i, leader] of assignedOfficers(region).entries()) {
+        directory.accounts.push({ id: leader.id, login: `luoyang-group-${i + 1}`, displayName: leader.name!, password: DEMO_PASSWORD, roles: [...leader.roles], region, organisationId: bureau, dataScope: 'org-and-below' });
+      }
     }
     for (const subject of await demoSubjects(engine, region)) {
       const division = demoDivisionOf(region, subject);

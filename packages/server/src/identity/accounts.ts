@@ -168,11 +168,11 @@ export class AccountStore {
     await this.db.query('UPDATE nongan_accounts SET password_hash = $2, must_change_password = $3, failed_sign_ins = 0, locked_until = NULL WHERE id = $1', [id, await hashPassword(password), mustChange]);
   }
 
-  /** Enabled accounts holding `role` in `region`, by id (the people a task may be handed to or a panel drawn from). */
-  async withRole(role: string, region: string, limit = 500): Promise<Account[]> {
+  /** Enabled accounts of `region` holding `role` (any role when undefined), by id: the people a task may be handed to or a panel drawn from. */
+  async withRole(role: string | undefined, region: string, limit = 500): Promise<Account[]> {
     const { rows } = await this.db.query<AccountRow>(
-      `SELECT ${ACCOUNT_COLUMNS} FROM ${ACCOUNT_FROM} WHERE $1 = ANY (a.roles) AND a.region = $2 AND NOT a.disabled ORDER BY a.id LIMIT $3`,
-      [role, region, limit],
+      `SELECT ${ACCOUNT_COLUMNS} FROM ${ACCOUNT_FROM} WHERE ($1::text IS NULL OR $1 = ANY (a.roles)) AND a.region = $2 AND NOT a.disabled ORDER BY a.id LIMIT $3`,
+      [role ?? null, region, limit],
     );
     return rows.map(accountFromRow);
   }

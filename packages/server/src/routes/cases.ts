@@ -1,6 +1,6 @@
 /** Cases: open one, send it an event, read it, its journal, its verification, what the caller may do, and lists. */
 import type { RoutePlugin } from '../http/typeProvider.js';
-import { mayView, type InstanceRecord } from '@nongan/engine';
+import { mayView, type InstanceRecord, type Opinion } from '@nongan/engine';
 import { LIFECYCLE_IDS, startCase, type LifecycleId, type RegionId } from '@nongan/workflows';
 import { scopedQueries, visibleCase } from '../http/caseAccess.js';
 import { apiError } from '../http/errors.js';
@@ -11,6 +11,11 @@ import type { ServerServices } from '../services.js';
 const caseParams = { type: 'object', required: ['instanceId'], properties: { instanceId: id } } as const;
 const data = { type: 'object', description: 'Event data, checked by the engine against the form of the event in the case\'s region.', additionalProperties: true } as const;
 const commandId = { ...id, description: 'Chosen by the client, one per intended action: a retry with the same id returns the first result and changes nothing.' } as const;
+const opinion = {
+  type: 'object',
+  description: '审批意见 with the decision: its text and attachments (checked by the engine; journaled with the signer\'s name).',
+  additionalProperties: true,
+} as const;
 const MAX_PAGE = 500;
 
 export function caseRoutes(services: ServerServices): RoutePlugin {
@@ -71,16 +76,16 @@ export function caseRoutes(services: ServerServices): RoutePlugin {
           tags: ['cases'],
           summary: 'Send an event to a case (role, scope, state, guards and form data are checked)',
           params: caseParams,
-          body: { type: 'object', required: ['type', 'commandId'], additionalProperties: false, properties: { type: id, data, commandId, role: id } },
+          body: { type: 'object', required: ['type', 'commandId'], additionalProperties: false, properties: { type: id, data, commandId, role: id, opinion } },
           response: { 200: { $ref: 'SendResult#' }, ...errorReplies },
         },
       },
       async (request) => {
         const { actor } = requireIdentity(request);
         const { instanceId } = request.params;
-        const { type, data: eventData, commandId: command, role } = request.body;
+        const { type, data: eventData, commandId: command, role, opinion: said } = request.body;
         try {
-          return await engine.send(instanceId, { type, ...(eventData ? { data: eventData } : {}) }, { actor, commandId: command, ...(role ? { role } : {}) });
+          return await engine.send(instanceId, { type, ...(eventData ? { data: eventData } : {}) }, { actor, commandId: command, ...(role ? { role } : {}), ...(said ? { opinion: said as unknown as Opinion } : {}) });
         } catch (error) {
           // An accepted step proves the caller may see the case; a refusal is only told to a caller who
           // may: for anyone else the case does not exist (checked on this path only, so a step costs no extra read).

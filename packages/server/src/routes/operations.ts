@@ -117,18 +117,20 @@ export function operationRoutes(services: ServerServices): RoutePlugin {
       {
         schema: {
           tags: ['tasks'],
-          summary: 'People of the case\'s region with a role, who may see the case: the ones an operation (transfer, delegate, panel, copy) may name',
+          summary: 'People of the case\'s region (with a role) who may act on or see the case: the ones an operation (transfer, delegate, panel, copy) may name',
           params: caseParams,
           querystring: {
             type: 'object',
-            required: ['role'],
             additionalProperties: false,
             properties: {
-              role: id,
+              role: { ...id, description: 'The role the person must hold (omitted: any role; then only for=view makes sense).' },
               for: { type: 'string', enum: ['act', 'view'], default: 'view', description: 'act: may act on the case in that role (transfer, assign, panel); view: may see it (delegate, copy)' },
             },
           },
-          response: { 200: { type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } } }, ...errorReplies },
+          response: {
+            200: { type: 'array', items: { type: 'object', required: ['id', 'name', 'roles'], properties: { id: { type: 'string' }, name: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } } } } },
+            ...errorReplies,
+          },
         },
       },
       async (request) => {
@@ -141,8 +143,10 @@ export function operationRoutes(services: ServerServices): RoutePlugin {
           throw apiError('forbidden', 'only officials name people in task operations', '只有工作人员可以在任务操作中指定人员', { reason: 'role' });
         }
         const withRole = await accounts.withRole(request.query.role, record.region, 200);
-        const fits = (other: ReturnType<typeof actorOf>) => (request.query.for === 'act' ? mayActAs(workflow, other, request.query.role, record) : mayView(workflow, other, record));
-        return withRole.filter((a) => a.id !== actor.id && fits(actorOf(a))).map((a) => ({ id: a.id, name: a.displayName }));
+        const { role } = request.query;
+        if (request.query.for === 'act' && role === undefined) throw apiError('invalid-input', 'for=act needs the role the person is to act in', 'for=act 须指定办理角色', { path: 'role' });
+        const fits = (other: ReturnType<typeof actorOf>) => (request.query.for === 'act' ? mayActAs(workflow, other, role!, record) : mayView(workflow, other, record));
+        return withRole.filter((a) => a.id !== actor.id && fits(actorOf(a))).map((a) => ({ id: a.id, name: a.displayName, roles: a.roles }));
       },
     );
   };

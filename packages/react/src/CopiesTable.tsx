@@ -1,0 +1,58 @@
+/**
+ * 抄送我的: the cases copied to the actor, newest copy first — case, subject, state in plain words,
+ * who copied it and when, and whether it was read (unread rows marked by text and weight, not colour
+ * alone). A copy is marked read in the case view (已阅), where it is read.
+ */
+import type { CopyRow } from './inboxTabs.js';
+import { say, type Locale } from './text.js';
+
+export interface CopiesTableProps {
+  rows: readonly CopyRow[];
+  locale: Locale;
+  onOpen?: ((instanceId: string) => void) | undefined;
+}
+
+export function CopiesTable({ rows, locale, onOpen }: CopiesTableProps) {
+  return (
+    <table className="nw-table">
+      <caption className="nw-visually-hidden">{say('tabCopies', locale)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{say('colCase', locale)}</th>
+          <th scope="col">{say('colSubject', locale)}</th>
+          <th scope="col">{say('colState', locale)}</th>
+          <th scope="col">{say('colCopiedBy', locale)}</th>
+          <th scope="col">{say('colCopiedAt', locale)}</th>
+          <th scope="col">{say('colRead', locale)}</th>
+          {onOpen && (
+            <th scope="col">
+              <span className="nw-visually-hidden">{say('open', locale)}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.instanceId} className={row.unread ? 'nw-unread' : undefined} data-instance={row.instanceId} data-unread={row.unread || undefined}>
+            <th scope="row">
+              {row.workflowTitle}
+              <div className="nw-muted">{row.instanceId}</div>
+            </th>
+            <td>{row.subject}</td>
+            <td>{row.stateText}</td>
+            <td>{row.copiedBy}</td>
+            <td>{row.copiedAt}</td>
+            <td>{row.unread ? <span className="nw-badge nw-badge--unread">{say('unread', locale)}</span> : <span className="nw-muted">{say('read', locale)}</span>}</td>
+            {onOpen && (
+              <td>
+                <button type="button" onClick={() => onOpen(row.instanceId)} aria-label={`${say('open', locale)}: ${row.workflowTitle} ${row.subject}`}>
+                  {say('open', locale)}
+                </button>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

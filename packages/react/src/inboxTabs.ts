@@ -1,0 +1,92 @@
+/**
+ * The inbox's tabs as data: all tasks, 待办 (mine), 待认领 (the role's, unclaimed), 已被他人认领 (held by
+ * a colleague), 超期上报 (escalated to the actor's role when overdue) and 抄送我的 (copies, unread
+ * marked), with each tab's count, its rows after the filters
+ * and the filter options its own rows offer. 已办 and 我发起的 are not here: the engine has no query
+ * for the cases a person acted on or opened. No React here.
+ */
+import type { BusinessCalendar, CopiedCase, InstanceRecord, Task } from '@nongan/engine';
+import { describeDue } from './due.js';
+import { filterOptions, filterTaskRows, type FilterOption, type TaskFilters, type TaskRow, type WorkflowLookup } from './inboxModel.js';
+import { describeState, workflowTitle } from './labels.js';
+import { chinaDateTime } from './timelineModel.js';
+import { say, type Locale, type UiKey } from './text.js';
+
+export type InboxTab = 'all' | 'mine' | 'unclaimed' | 'held' | 'escalated' | 'copies';
+
+export const INBOX_TABS: readonly InboxTab[] = ['all', 'mine', 'unclaimed', 'held', 'escalated', 'copies'];
+
+export const TAB_LABELS: Record<InboxTab, UiKey> = { all: 'tabAll', mine: 'tabMine', unclaimed: 'tabUnclaimed', held: 'tabHeld', escalated: 'tabEscalated', copies: 'tabCopies' };
+
+/** The tabs shown: 超期上报 only to those it has reached (supervisors), or while it is open. */
+export function visibleTabs(counts: TabCounts | undefined, selected: InboxTab): InboxTab[] {
+  return INBOX_TABS.filter((tab) => tab !== 'escalated' || tab === selected || (counts?.escalated ?? 0) > 0);
+}
+
+export function isInboxTab(value: unknown): value is InboxTab {
+  return typeof value === 'string' && (INBOX_TABS as readonly string[]).includes(value);
+}
+
+/** A case copied to the actor, as an inbox row (so the same filters apply), with who copied it and whether it was read. */
+export interface CopyRow extends TaskRow {
+  copiedBy: string;
+  copiedAt: string;
+  unread: boolean;
+}
+
+export function copyRows(copies: readonly CopiedCase[], lookup: WorkflowLookup, now: number, calendar: BusinessCalendar, locale: Locale): CopyRow[] {
+  return copies.map(({ instance, copy }) => {
+    const workflow = lookup(instance.workflowId, instance.workflowVersion);
+    return {
+      instanceId: instance.id,
+      workflowId: instance.workflowId,
+      workflowTitle: workflowTitle(workflow, locale),
+      subject: instance.subject,
+      region: instance.region,
+      stateKey: instance.stateKey,
+      stateText: describeState(workflow, instance.state, locale),
+      events: [],
+      due: instance.nextDueAt === null ? null : describeDue(instance.nextDueAt, now, calendar),
+      updatedAt: instance.updatedAt,
+      assignment: 'mine',
+      holderName: null,
+      copiedBy: copy.by.name ?? say('someone', locale),
+      copiedAt: chinaDateTime(copy.at),
+      unread: copy.readAt === undefined,
+    };
+  });
+}
+
+export type TabCounts = Record<InboxTab, number> & { unread: number };
+
+/** How many rows each tab holds before the filters (what the tab says), and the copies not yet read. */
+export function tabCounts(tasks: readonly TaskRow[], copies: readonly CopyRow[]): TabCounts {
+  const of = (a: TaskRow['assignment']) => tasks.filter((r) => r.assignment === a).length;
+  return { all: tasks.length, mine: of('mine'), unclaimed: of('unclaimed'), held: of('held'), escalated: of('escalated'), copies: copies.length, unread: copies.filter((c) => c.unread).length };
+}
+
+export function rowsOfTab(tab: InboxTab, tasks: readonly TaskRow[], copies: readonly CopyRow[]): TaskRow[] {
+  if (tab === 'copies') return [...copies];
+  return tab === 'all' ? [...tasks] : tasks.filter((r) => r.assignment === tab);
+}
+
+export interface TabView {
+  /** Rows of the tab before the filters (to tell an empty tab from an over-filtered one). */
+  allRows: TaskRow[];
+  rows: TaskRow[];
+  options: { workflows: FilterOption[]; states: FilterOption[] };
+}
+
+/** One tab: its rows through the filters, and the workflows and states present among its own cases. */
+export function tabView(
+  tab: InboxTab,
+  source: { tasks: readonly Task[]; taskRows: readonly TaskRow[]; copies: readonly CopiedCase[]; copyRows: readonly CopyRow[] },
+  filters: TaskFilters,
+  lookup: WorkflowLookup,
+  locale: Locale,
+): TabView {
+  const allRows = rowsOfTab(tab, source.taskRows, source.copyRows);
+  const ids = new Set(allRows.map((r) => r.instanceId));
+  const cases: Array<{ instance: InstanceRecord }> = (tab === 'copies' ? source.copies : source.tasks).filter((c) => ids.has(c.instance.id));
+  return { allRows, rows: filterTaskRows(allRows, filters), options: filterOptions(cases, lookup, locale, filters.workflowId) };
+}
