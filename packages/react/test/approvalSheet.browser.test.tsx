@@ -32,9 +32,9 @@ describe('ApprovalSheet', () => {
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows.map(cells)).toEqual([
       ['整改中', '报告整改完成', '生产主体', '', '2026-03-02 09:00'],
-      // The engine does not journal what a score sheet decided; once the panel is over only the sheet tells.
-      ['专家评估', '会签评分 86', '吴专家专家工作办公室', '用药记录规范', '2026-03-02 11:00'],
-      ['专家评估', '会签评分 91', '郑专家专家工作办公室', '台账完整', '2026-03-02 11:00'],
+      // What each score sheet decided is journaled with the vote, so the sheet says it after the panel too.
+      ['专家评估', '会签：同意评分 86', '吴专家专家工作办公室', '用药记录规范', '2026-03-02 11:00'],
+      ['专家评估', '会签：同意评分 91', '郑专家专家工作办公室', '台账完整', '2026-03-02 11:00'],
       ['专家评估', '会签通过：同意 2 人，不同意 0 人，未表决 1 人，结果为“专家评分”', '会签', '', '2026-03-02 11:00'],
     ]);
     expect(leakedKeys(text(host))).toEqual([]);

@@ -120,8 +120,8 @@ describe('timeline rows of task entries', () => {
     await engine.operate(id, { op: 'return', to: 'rectifying', opinion: opinion('整改报告缺少用药台账') }, { actor: people.expert2 });
     rows = timelineRows(await engine.history(id), (v) => engine.workflow('panel-demo', v), 'zh-CN');
     expect(rows.at(-1)).toMatchObject({ what: '郑专家 退回至 整改中：整改报告缺少用药台账', effects: ['会签中止，已表决 1 人，2 人的表决取消：郑专家、冯专家'] });
-    // Once the countersign is over, a vote decided by its form no longer says which way it went.
-    expect(rows.at(-2)!.what).toBe('吴专家 提交会签表单');
+    // Once the countersign is over, the vote still says which way it went (the engine records the decision).
+    expect(rows.at(-2)!.what).toBe('吴专家 会签意见：同意');
 
     await engine.send(id, { type: 'REPORT' }, { actor: people.farm });
     await engine.operate(id, { op: 'countersign', signers: ['exp-1', 'exp-2', 'exp-3'] }, { actor: people.municipal });
@@ -146,8 +146,8 @@ describe('approval sheet rows', () => {
     expect(rows.map((r) => r.data)).toEqual(['', '评分 60', '评分 72', '']);
     expect(rows.map((r) => [r.step, r.decision, r.signer, r.opinion, r.when])).toEqual([
       ['整改中', '报告整改完成', '生产主体', '', '2026-03-02 09:00'],
-      ['专家评估', '会签', '吴专家', '抗菌药使用超量', '2026-03-02 10:00'],
-      ['专家评估', '会签', '郑专家', '停药期记录缺失', '2026-03-02 10:00'],
+      ['专家评估', '会签：不同意', '吴专家', '抗菌药使用超量', '2026-03-02 10:00'],
+      ['专家评估', '会签：不同意', '郑专家', '停药期记录缺失', '2026-03-02 10:00'],
       ['专家评估', '会签未通过：同意 0 人，不同意 2 人，未表决 1 人，结果为“专家评分”', '会签', '', '2026-03-02 10:00'],
     ]);
 
