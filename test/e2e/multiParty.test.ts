@@ -8,7 +8,7 @@
  * the journal verifies at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { act, actionButtons, expectState, journalVerified, openCase, ready, reload, startFromFarmPage } from './portal.js';
+import { act, actionButtons, expectState, journalVerified, openCase, openFromInbox, ready, reload, startFromFarmPage } from './portal.js';
 import { live, serverPortalForFile, signedIn, together } from './serverPortal.js';
 
 const portal = serverPortalForFile('multiparty');
@@ -128,5 +128,47 @@ describe('the portal on the server', () => {
       await expect.poll(() => farm.page.getByTestId('waiting-count').count(), { timeout: 30_000 }).toBe(0);
       expect(await submissions(caseId)).toBe(1);
     });
+  });
+
+  it('a reviewer claims an application and transfers it by name to the station of the farm\'s township, which decides it (issue 15)', async () => {
+    const reviewer = await signedIn(portal, 'jiyuan-supervision');
+    const farm = await signedIn(portal, 'jiyuan-farm-4', { viewport: PHONE });
+    const opened: { caseId?: string } = {};
+    await together('multiparty-transfer', [reviewer, farm], async () => {
+      opened.caseId = await startFromFarmPage(farm.page, 'qualificationReview', { farmName: '济源市转办测试养殖场', year: 2027 });
+      await act(farm.page, '提交资质申请', application);
+      await expectState(farm.page, 'initialReview');
+
+      await openCase(reviewer.page, opened.caseId);
+      const ops = reviewer.page.locator('.nw-ops');
+      await ops.getByRole('button', { name: '认领', exact: true }).click();
+      await expect.poll(() => reviewer.page.locator('[data-work=holder]').innerText(), { timeout: 20_000 }).toContain('济源');
+      await ops.getByRole('button', { name: '转办', exact: true }).click();
+      const panel = reviewer.page.locator('.nw-op-panel');
+      // The people offered come from the server: accounts that may act on this case, shown by name.
+      const person = panel.locator('.nw-picker li label').first();
+      await person.waitFor({ timeout: 20_000 });
+      expect(await person.innerText()).toMatch(/监管站$/);
+      await person.locator('input').check();
+      await panel.locator('textarea[id$="-opinion"]').fill('属地乡镇监管站办理');
+      await panel.locator('button.nw-primary', { hasText: '转办' }).click();
+      await reviewer.page.locator('.nw-operations .nw-success').waitFor();
+      await expect.poll(() => reviewer.page.locator('[data-work=holder]').innerText(), { timeout: 20_000 }).toMatch(/监管站/);
+      await expect.poll(() => reviewer.page.locator('.nw-timeline').innerText(), { timeout: 20_000 }).toContain('转办');
+    });
+
+    // The station it went to finds it in its inbox as its own and decides it.
+    const holder = (await portal.server.runtime.engine.get(opened.caseId!)).work?.holder;
+    expect(holder).toMatchObject({ how: 'transferred', role: 'supervision' });
+    const login = (await portal.server.runtime.accounts.get(holder!.id))!.login;
+    const station = await signedIn(portal, login);
+    await together('multiparty-transfer-station', [station], async () => {
+      await openFromInbox(station.page, opened.caseId!);
+      await act(station.page, '初审通过');
+      await expectState(station.page, 'finalReview');
+      expect(await journalVerified(station.page)).toBe(true);
+    });
+    const kinds = (await portal.server.runtime.engine.history(opened.caseId!)).map((e) => e.event.type);
+    expect(kinds).toEqual(['start', 'SUBMIT', 'task.claim', 'task.transfer', 'INITIAL_APPROVE']);
   });
 });
