@@ -3,7 +3,7 @@
  * warning → suspension), used to test the engine without the workflows package.
  */
 import { assign, setup } from 'xstate';
-import { defineWorkflow, sendMessage, type MachineEvent } from '../index.js';
+import { defineWorkflow, sendMessage, type Actor, type MachineEvent } from '../index.js';
 
 interface ReviewContext {
   farmName: string;
@@ -55,7 +55,7 @@ function reviewMachineWith(noticeState: 'notice' | 'publicNotice') {
 
 export const reviewMachine = reviewMachineWith('notice');
 
-const reviewEvents = {
+export const reviewEvents = {
   SUBMIT: { roles: ['producer', 'third-party'], form: 'application' },
   APPROVE: { roles: ['supervision', 'district'] },
   RETURN: { roles: ['supervision', 'district'], form: 'reason' },
@@ -153,8 +153,9 @@ export const panelMachine = setup({
   initial: 'rectifying',
   context: { score: null, rectifications: 0 },
   states: {
-    rectifying: { on: { REPORT: { target: 'evaluation', actions: 'countRectification' } } },
+    rectifying: { meta: { label: { zh: '整改中', en: 'Rectifying' } }, on: { REPORT: { target: 'evaluation', actions: 'countRectification' } } },
     evaluation: {
+      meta: { label: { zh: '专家评估', en: 'Expert evaluation' } },
       on: {
         EVALUATE: [
           { guard: 'passes', target: 'passed', actions: 'keepScore' },
@@ -162,8 +163,8 @@ export const panelMachine = setup({
         ],
       },
     },
-    passed: { type: 'final' },
-    failed: { type: 'final' },
+    passed: { type: 'final', meta: { label: { zh: '评估通过', en: 'Passed' } } },
+    failed: { type: 'final', meta: { label: { zh: '评估未通过', en: 'Failed' } } },
   },
 });
 
@@ -176,11 +177,11 @@ export const panelWorkflow = defineWorkflow({
   id: 'sample-panel',
   version: 1,
   machine: panelMachine,
-  title: { zh: '专家评估（示例）', en: 'Expert evaluation (sample)' },
+  title: { zh: '整改专家评估', en: 'Rectification evaluation' },
   start: { roles: ['producer'] },
   events: {
-    REPORT: { roles: ['producer'] },
-    EVALUATE: { roles: ['expert-office'], form: 'score' },
+    REPORT: { roles: ['producer'], label: { zh: '报告整改完成', en: 'Report rectification' } },
+    EVALUATE: { roles: ['expert-office'], form: 'score', label: { zh: '专家评分', en: 'Evaluate' } },
   },
   access: { regionScoped: true, subjectRoles: ['producer'] },
   tasks: {
@@ -197,3 +198,17 @@ export const panelWorkflow = defineWorkflow({
     },
   },
 });
+
+/** Named Jiyuan people for the task-operation samples (a farm, two station reviewers, the bureau, four experts). */
+export const samplePeople = {
+  farm: { id: 'farm-user-1', name: '王场长', roles: ['producer'], region: 'jiyuan', subjects: ['farm-1'] },
+  sup1: { id: 'sup-1', name: '李审核', roles: ['supervision'], region: 'jiyuan' },
+  sup2: { id: 'sup-2', name: '赵审核', roles: ['supervision'], region: 'jiyuan' },
+  supElsewhere: { id: 'sup-bj', name: '钱审核', roles: ['supervision'], region: 'beijing' },
+  district: { id: 'dist-1', name: '孙科长', roles: ['district'], region: 'jiyuan' },
+  municipal: { id: 'muni-1', name: '周处长', roles: ['municipal'], region: 'jiyuan' },
+  expert1: { id: 'exp-1', name: '吴专家', roles: ['expert-office'], region: 'jiyuan' },
+  expert2: { id: 'exp-2', name: '郑专家', roles: ['expert-office'], region: 'jiyuan' },
+  expert3: { id: 'exp-3', name: '冯专家', roles: ['expert-office'], region: 'jiyuan' },
+  expert4: { id: 'exp-4', name: '陈专家', roles: ['expert-office'], region: 'jiyuan' },
+} satisfies Record<string, Actor & { name: string }>;

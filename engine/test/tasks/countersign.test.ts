@@ -1,6 +1,6 @@
 /** 会签 by an expert panel at 2/3 (seed 000 §六(二): 80 points pass), 加签/减签, and a return from inside the countersign. */
 import { describe, expect, it } from 'vitest';
-import { countersignOutcome } from '../../src/index.js';
+import { countersignOutcome, type Actor } from '../../src/index.js';
 import { evaluationCase, opinion, people, taskEngine } from './taskFixture.js';
 
 const score = (n: number) => ({ score: n });
@@ -67,7 +67,7 @@ describe('an evaluation by a three-expert panel at 2/3', () => {
     const outside = ['exp-1', 'exp-2', 'exp-3', 'exp-4'].find((e) => !drawn.includes(e))!;
     await engine.operate(id, { op: 'add-signer', person: outside }, { actor: people.municipal });
     await expect(engine.operate(id, { op: 'add-signer', person: outside }, { actor: people.municipal })).rejects.toMatchObject({ code: 'invalid-input', details: { reason: 'already-signer' } });
-    const experts = Object.values(people).filter((p) => p.roles.includes('expert-office'));
+    const experts: Actor[] = Object.values(people).filter((p) => p.roles.includes('expert-office'));
     const byId = (pid: string) => experts.find((e) => e.id === pid)!;
     await engine.operate(id, { op: 'vote', data: score(60), opinion: opinion('抗菌药使用超量') }, { actor: byId(drawn[0]!) });
     await expect(engine.operate(id, { op: 'remove-signer', person: drawn[0]! }, { actor: people.municipal })).rejects.toMatchObject({ details: { reason: 'voted' } });

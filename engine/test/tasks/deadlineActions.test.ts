@@ -2,23 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, createMemoryStore, defineWorkflow, listDirectory } from '../../src/index.js';
 import { createManualClock } from '../../src/testing/index.js';
-import { reviewMachine } from '../fixtures/sampleWorkflows.js';
+import { reviewEvents, reviewMachine } from '../fixtures/sampleWorkflows.js';
 import { testValidator } from '../fixtures/testValidator.js';
 import { application, MONDAY } from '../fixtures/harness.js';
 import { people } from './taskFixture.js';
 
-const events = {
-  SUBMIT: { roles: ['producer'], form: 'application' },
-  APPROVE: { roles: ['supervision'] },
-  RETURN: { roles: ['supervision'], form: 'reason' },
-  WAIVE: { roles: ['system'] },
-  NOTICE_ENDS: { roles: ['system'] },
-  OBJECT: { roles: ['district'], form: 'reason' },
-  SUSPEND: { roles: ['system', 'municipal'] },
-  REINSTATE: { roles: ['district'] },
-  REVOKE: { roles: ['municipal'] },
-  DISQUALIFY: { roles: ['district'], form: 'reason' },
-};
+// The station alone reviews here, so the district's inbox shows the escalation and nothing else of it.
+const events = { ...reviewEvents, APPROVE: { roles: ['supervision'] }, RETURN: { roles: ['supervision'], form: 'reason' } };
 
 const chasedReview = defineWorkflow({
   id: 'chased-review',

@@ -110,15 +110,15 @@ describe('timeline rows of task entries', () => {
     await engine.operate(id, { op: 'countersign', signers: ['exp-1', 'exp-2', 'exp-3'] }, { actor: people.municipal });
     await engine.operate(id, { op: 'vote', data: { score: 85 }, opinion: opinion('基本符合') }, { actor: people.expert1 });
     const running = await engine.get(id);
-    let rows = timelineRows(await engine.history(id), (v) => engine.workflow('panel-demo', v), 'zh-CN', { work: running.work! });
+    let rows = timelineRows(await engine.history(id), (v) => engine.workflow('sample-panel', v), 'zh-CN', { work: running.work! });
     expect(rows.at(-2)!.what).toBe('周处长 发起会签：吴专家、郑专家、冯专家');
     // The running countersign knows what the score sheet decided.
     expect(rows.at(-1)).toMatchObject({ what: '吴专家 会签意见：同意', opinion: { signer: '吴专家', text: '基本符合' } });
-    const labelled = timelineRows(await engine.history(id), (v) => engine.workflow('panel-demo', v), 'zh-CN', { fieldLabel: (entry, key) => (entry.form?.id === 'score' && key === 'score' ? { zh: '评分', en: 'Score' } : undefined) });
+    const labelled = timelineRows(await engine.history(id), (v) => engine.workflow('sample-panel', v), 'zh-CN', { fieldLabel: (entry, key) => (entry.form?.id === 'score' && key === 'score' ? { zh: '评分', en: 'Score' } : undefined) });
     expect(labelled.at(-1)!.data).toEqual([{ key: '评分', value: '85' }]);
 
     await engine.operate(id, { op: 'return', to: 'rectifying', opinion: opinion('整改报告缺少用药台账') }, { actor: people.expert2 });
-    rows = timelineRows(await engine.history(id), (v) => engine.workflow('panel-demo', v), 'zh-CN');
+    rows = timelineRows(await engine.history(id), (v) => engine.workflow('sample-panel', v), 'zh-CN');
     expect(rows.at(-1)).toMatchObject({ what: '郑专家 退回至 整改中：整改报告缺少用药台账', effects: ['会签中止，已表决 1 人，2 人的表决取消：郑专家、冯专家'] });
     // Once the countersign is over, the vote still says which way it went (the engine records the decision).
     expect(rows.at(-2)!.what).toBe('吴专家 会签意见：同意');
@@ -127,7 +127,7 @@ describe('timeline rows of task entries', () => {
     await engine.operate(id, { op: 'countersign', signers: ['exp-1', 'exp-2', 'exp-3'] }, { actor: people.municipal });
     await engine.operate(id, { op: 'vote', data: { score: 86 }, opinion: opinion('用药记录规范') }, { actor: people.expert1 });
     await engine.operate(id, { op: 'vote', data: { score: 91 }, opinion: opinion('台账完整') }, { actor: people.expert2 });
-    rows = timelineRows(await engine.history(id), (v) => engine.workflow('panel-demo', v), 'zh-CN');
+    rows = timelineRows(await engine.history(id), (v) => engine.workflow('sample-panel', v), 'zh-CN');
     expect(rows.at(-1)).toMatchObject({ effects: ['会签通过：同意 2 人，不同意 0 人，未表决 1 人，结果为“专家评分”'], after: '评估通过' });
     expect(leakedKeys(rows.map((r) => [r.what, r.before, r.after, ...r.effects].join(' ')).join('\n'))).toEqual([]);
   });
@@ -142,7 +142,7 @@ describe('approval sheet rows', () => {
     clock.advance(3_600_000);
     await engine.operate(id, { op: 'vote', data: { score: 60 }, opinion: opinion('抗菌药使用超量') }, { actor: people.expert1 });
     await engine.operate(id, { op: 'vote', data: { score: 72 }, opinion: opinion('停药期记录缺失') }, { actor: people.expert2 });
-    const rows = approvalRows(await engine.history(id), (v) => engine.workflow('panel-demo', v), 'zh-CN', { fieldLabel: (entry, key) => (entry.form?.id === 'score' && key === 'score' ? '评分' : undefined) });
+    const rows = approvalRows(await engine.history(id), (v) => engine.workflow('sample-panel', v), 'zh-CN', { fieldLabel: (entry, key) => (entry.form?.id === 'score' && key === 'score' ? '评分' : undefined) });
     expect(rows.map((r) => r.data)).toEqual(['', '评分 60', '评分 72', '']);
     expect(rows.map((r) => [r.step, r.decision, r.signer, r.opinion, r.when])).toEqual([
       ['整改中', '报告整改完成', '生产主体', '', '2026-03-02 09:00'],
