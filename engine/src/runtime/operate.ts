@@ -40,11 +40,13 @@ const personOf = (actor: Actor, role?: string): Person & { role?: string } => ({
   ...(role !== undefined ? { role } : {}),
 });
 
+function requireDirectory(directory: PeopleDirectory | undefined, op: TaskOperation['op']): PeopleDirectory {
+  if (directory) return directory;
+  throw new EngineError('invalid-input', { en: `${TASK_OPERATION_LABELS[op].en} names a person, but this engine has no people directory`, zh: `${TASK_OPERATION_LABELS[op].zh}需指定人员，但系统未配置人员目录` }, { path: 'operation' });
+}
+
 async function lookUp(directory: PeopleDirectory | undefined, op: TaskOperation['op'], id: string): Promise<Actor> {
-  if (!directory) {
-    throw new EngineError('invalid-input', { en: `${TASK_OPERATION_LABELS[op].en} names a person, but this engine has no people directory`, zh: `${TASK_OPERATION_LABELS[op].zh}需指定人员，但系统未配置人员目录` }, { path: 'operation' });
-  }
-  const person = await directory.person(id);
+  const person = await requireDirectory(directory, op).person(id);
   if (!person) throw new EngineError('not-found', { en: `no person ${id} in the directory`, zh: '人员目录中没有此人' }, { path: 'operation', person: id });
   return person;
 }
@@ -69,6 +71,7 @@ async function authorizeOperation(
   actor: Actor,
   commandId: string,
   preferredRole: string | undefined,
+  withdrawn: PlanInput['withdrawn'],
 ): Promise<Decided> {
   const op = operation.op;
   const work = record.work;
@@ -140,15 +143,21 @@ async function authorizeOperation(
       if (work?.countersign) return { role: managerRole(panelSpec()!.role), people: [] };
       return { role: handlerRole(), people: [] };
     }
-    case 'withdraw':
-      return { role: '', people: [] }; // the role of the step withdrawn: decided in operate()
+    case 'withdraw': {
+      // Taken back under the role it was taken under, which the person must still hold within scope
+      // (whether it is theirs and the last step at all, planOperation says).
+      const role = withdrawn?.entry.actor.role;
+      if (withdrawn && withdrawn.entry.actor.id === actor.id && (role === undefined || !qualifies(workflow, actor, role, record))) {
+        forbidden(op, `${nameOf(actor)} no longer acts as ${role} on this case`, `${nameOf(actor)} 已不再具有办理该步骤时的角色`, 'role');
+      }
+      return { role: role ?? actor.roles[0]!, people: [] };
+    }
     case 'countersign': {
       const spec = panelSpec();
       if (!spec) return { role: viewerRole(), people: [] }; // planOperation says why not
       const role = managerRole(spec.role);
       if (operation.signers) return { role, people: await Promise.all(operation.signers.map((id) => signerOf(id, spec.role))) };
-      if (!ctx.directory) await lookUp(undefined, op, '');
-      const eligible = (await ctx.directory!.people({ role: spec.role, region: record.region })).filter((p) => p.id !== actor.id && qualifies(workflow, p, spec.role, record));
+      const eligible = (await requireDirectory(ctx.directory, op).people({ role: spec.role, region: record.region })).filter((p) => p.id !== actor.id && qualifies(workflow, p, spec.role, record));
       if (eligible.length < operation.draw!) {
         throw new EngineError('invalid-input', { en: `only ${eligible.length} people may sign for this case as ${spec.role}; ${operation.draw} were asked for`, zh: `具备会签资格的人员只有 ${eligible.length} 名，要求抽取 ${operation.draw} 名` }, { path: 'operation.draw', eligible: eligible.length, requested: operation.draw });
       }
@@ -219,18 +228,10 @@ export async function operate(
     if (fired.fired.length > 0) ({ record, workflow } = await loadInstance(ctx, instanceId, { forWrite: true }));
   }
   const actor = options.actor;
-  const decided = await authorizeOperation(ctx, workflow, record, operation, actor, commandId, options.role);
   const needsJournal = op === 'return' || op === 'withdraw';
   const entries = needsJournal ? await ctx.store.getJournal(instanceId) : [];
   const withdrawn = op === 'withdraw' ? await withdrawnStep(ctx, record, entries) : undefined;
-  if (op === 'withdraw') {
-    // Taken back under the role it was taken under, which the person must still hold within scope.
-    const role = withdrawn?.entry.actor.role;
-    if (withdrawn && withdrawn.entry.actor.id === actor.id && (role === undefined || !qualifies(workflow, actor, role, record))) {
-      forbidden(op, `${nameOf(actor)} no longer acts as ${role} on this case`, `${nameOf(actor)} 已不再具有办理该步骤时的角色`, 'role');
-    }
-    decided.role = role ?? actor.roles[0]!;
-  }
+  const decided = await authorizeOperation(ctx, workflow, record, operation, actor, commandId, options.role, withdrawn);
   const at = ctx.clock.now();
   const plan = planOperation({
     workflow,

@@ -173,14 +173,12 @@ export async function replayCase(
   timerRows: readonly TimerRecord[],
   now: number,
 ): Promise<JournalProblem[]> {
-  let record: InstanceRecord | null = null;
-  const rows = new Map<string, TimerRecord>();
-  const replayed: Replayed = { entries, after: new Map(), sent: new Map() };
+  const state = replayFrom(entries);
   try {
     for (const entry of entries) {
       let built;
       try {
-        built = await rebuild(ctx, entry, record, stored, [...rows.values()], replayed);
+        built = await rebuild(ctx, entry, state.record, stored, [...state.rows.values()], state.replayed);
       } catch (error) {
         if (error instanceof Stop || !(error instanceof EngineError)) throw error;
         throw new Stop(problem(entry.seq, 'not-accepted', `entry ${entry.seq} cannot be replayed: ${error.message}`, `第 ${entry.seq} 条流水无法复核：${error.messageZh}`));
@@ -192,19 +190,34 @@ export async function replayCase(
         const names = entryFieldNames(fields);
         throw new Stop(problem(entry.seq, 'replay-differs', `entry ${entry.seq} does not follow from its event under its workflow: its ${names.en || 'hash'} differ`, `第 ${entry.seq} 条流水与按流程由其事项推算的结果不一致：${names.zh || '哈希'}不同`, fields.join(',')));
       }
-      // The chain continues from the stored hash (an entry of an older format hashes without later fields).
-      record = { ...built.change.instance, journalHead: { seq: entry.seq, hash: entry.hash } };
-      replayed.after.set(entry.seq, record);
-      replayed.sent.set(entry.seq, built.change.outboxToAdd.length > 0);
-      for (const id of built.change.timerIdsToRemove) rows.delete(id);
-      for (const timer of built.change.timersToAdd) rows.set(timer.id, timer);
+      advance(state, entry, built.change);
     }
   } catch (error) {
     if (error instanceof Stop) return [error.problem];
     throw error;
   }
-  if (!record) return [];
-  return [...recordDifferences(record, stored), ...timerDifferences(rows, timerRows, stored.journalHead.seq, now)];
+  if (!state.record) return [];
+  return [...recordDifferences(state.record, stored), ...timerDifferences(state.rows, timerRows, stored.journalHead.seq, now)];
+}
+
+/** Where a replay stands: the case so far, its pending deadlines, and what each step left behind. */
+interface ReplayState {
+  record: InstanceRecord | null;
+  rows: Map<string, TimerRecord>;
+  replayed: Replayed;
+}
+
+function replayFrom(entries: readonly JournalEntry[]): ReplayState {
+  return { record: null, rows: new Map(), replayed: { entries, after: new Map(), sent: new Map() } };
+}
+
+/** Takes a rebuilt step into the replay; the chain continues from the stored hash (an older entry hashes without later fields). */
+function advance(state: ReplayState, entry: JournalEntry, change: Awaited<ReturnType<typeof rebuild>>['change']): void {
+  state.record = { ...change.instance, journalHead: { seq: entry.seq, hash: entry.hash } };
+  state.replayed.after.set(entry.seq, state.record);
+  state.replayed.sent.set(entry.seq, change.outboxToAdd.length > 0);
+  for (const id of change.timerIdsToRemove) state.rows.delete(id);
+  for (const timer of change.timersToAdd) state.rows.set(timer.id, timer);
 }
 
 function recordDifferences(derived: InstanceRecord, stored: InstanceRecord): JournalProblem[] {
@@ -242,18 +255,12 @@ function timerDifferences(derived: ReadonlyMap<string, TimerRecord>, rows: reado
  * trusted here as it is for every step: its head was checked against the stored case before.
  */
 export async function rebuildUpTo(ctx: ReplayContext, stored: InstanceRecord, entries: readonly JournalEntry[], seq: number): Promise<{ before: InstanceRecord; sentMessages: boolean }> {
-  let record: InstanceRecord | null = null;
-  const rows = new Map<string, TimerRecord>();
-  const replayed: Replayed = { entries, after: new Map(), sent: new Map() };
+  const state = replayFrom(entries);
   for (const entry of entries) {
     if (entry.seq > seq) break;
-    const built = await rebuild(ctx, entry, record, stored, [...rows.values()], replayed);
-    if (entry.seq === seq) return { before: record!, sentMessages: built.change.outboxToAdd.length > 0 };
-    record = { ...built.change.instance, journalHead: { seq: entry.seq, hash: entry.hash } };
-    replayed.after.set(entry.seq, record);
-    replayed.sent.set(entry.seq, built.change.outboxToAdd.length > 0);
-    for (const id of built.change.timerIdsToRemove) rows.delete(id);
-    for (const timer of built.change.timersToAdd) rows.set(timer.id, timer);
+    const built = await rebuild(ctx, entry, state.record, stored, [...state.rows.values()], state.replayed);
+    if (entry.seq === seq) return { before: state.record!, sentMessages: built.change.outboxToAdd.length > 0 };
+    advance(state, entry, built.change);
   }
   throw new EngineError('not-found', { en: `the journal has no entry ${seq}`, zh: `办理流水中没有第 ${seq} 条` }, { seq });
 }

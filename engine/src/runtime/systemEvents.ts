@@ -24,17 +24,25 @@ export interface SystemEventRequest {
 
 export type SystemEventOutcome = { applied: true; result: SendResult } | { applied: false; error: EngineError };
 
-/** Applies a system event, retrying once when another writer moved the case in between. */
-export async function applySystemEvent(ctx: EngineContext, request: SystemEventRequest): Promise<SystemEventOutcome> {
+/**
+ * Runs a step the engine takes itself (a deadline, a message), retrying once when another writer moved
+ * the case in between; an engine refusal is returned, not thrown, so the caller keeps or drops its row.
+ */
+export async function retriedOnce(step: () => Promise<SendResult>): Promise<SystemEventOutcome> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return { applied: true, result: await applyOnce(ctx, request) };
+      return { applied: true, result: await step() };
     } catch (error) {
       if (!isEngineError(error)) throw error;
       if (error.code === 'conflict' && error.details.reason === 'stale-revision' && attempt === 0) continue;
       return { applied: false, error };
     }
   }
+}
+
+/** Applies a system event, retrying once when another writer moved the case in between. */
+export function applySystemEvent(ctx: EngineContext, request: SystemEventRequest): Promise<SystemEventOutcome> {
+  return retriedOnce(() => applyOnce(ctx, request));
 }
 
 function timerCancelled(instanceId: string, timerIds: readonly string[]): EngineError {

@@ -4,11 +4,11 @@
  * timer's id is the command id, so a second engine firing the same timer replays instead of repeating).
  * On a store shared by several processes the timers are claimed first, so each is worked on by one.
  */
-import { isEngineError, type EngineError } from '../errors.js';
+import type { EngineError } from '../errors.js';
 import type { WorkClaims } from '../store/store.js';
 import type { TimerRecord } from '../types.js';
 import type { EngineContext } from './context.js';
-import { applySystemEvent, type SystemEventOutcome } from './systemEvents.js';
+import { applySystemEvent, retriedOnce } from './systemEvents.js';
 import { applyDeadlineAction } from './deadlineActions.js';
 import { operationOfEventType } from '../tasks/operations.js';
 
@@ -74,7 +74,7 @@ function emptyReport(): TimerRunReport {
 }
 
 async function fire(ctx: EngineContext, timer: TimerRecord, report: TimerRunReport): Promise<'done' | 'retry'> {
-  const outcome = operationOfEventType(timer.event) ? await actOnTask(ctx, timer) : await applySystemEvent(ctx, {
+  const outcome = operationOfEventType(timer.event) ? await retriedOnce(() => applyDeadlineAction(ctx, timer)) : await applySystemEvent(ctx, {
     instanceId: timer.instanceId,
     event: { type: timer.event },
     kind: 'timer',
@@ -101,19 +101,6 @@ async function fire(ctx: EngineContext, timer: TimerRecord, report: TimerRunRepo
     report.dropped.push({ timerId: timer.id, instanceId: timer.instanceId, reason: outcome.error.message });
   }
   return 'done';
-}
-
-/** A deadline that acts on the task, retried once when another writer moved the case in between. */
-async function actOnTask(ctx: EngineContext, timer: TimerRecord): Promise<SystemEventOutcome> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return { applied: true, result: await applyDeadlineAction(ctx, timer) };
-    } catch (error) {
-      if (!isEngineError(error)) throw error;
-      if (error.code === 'conflict' && error.details.reason === 'stale-revision' && attempt === 0) continue;
-      return { applied: false, error };
-    }
-  }
 }
 
 /** Errors that say "not now / not here" rather than "never": the timer or message must be kept. */

@@ -7,7 +7,7 @@ import type { StateValue } from 'xstate';
 import { EngineError } from '../errors.js';
 import type { InstanceRecord, JournalEntry, WorkflowEvent } from '../types.js';
 import type { WorkflowDefinition } from '../workflow/defineWorkflow.js';
-import { activePaths, leafPaths } from '../workflow/introspect.js';
+import { activePaths } from '../workflow/introspect.js';
 import { countersignOutcome } from './countersignRule.js';
 import type { TaskOperation } from './operations.js';
 import { nameOf, tidyWork, type CaseWork, type Person, type Signer } from './work.js';
@@ -258,7 +258,7 @@ export function planOperation(input: PlanInput): Plan {
 /** Every state path the journal shows the case in. */
 export function passedStates(entries: readonly Pick<JournalEntry, 'stateAfter'>[]): Set<string> {
   const out = new Set<string>();
-  for (const entry of entries) for (const leaf of leafPaths(entry.stateAfter)) for (const path of activePaths(leaf.includes('.') ? stateValueOf(leaf) : leaf)) out.add(path);
+  for (const entry of entries) for (const path of activePaths(entry.stateAfter)) out.add(path);
   return out;
 }
 

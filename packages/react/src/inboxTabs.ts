@@ -6,9 +6,7 @@
  * for the cases a person acted on or opened. No React here.
  */
 import type { BusinessCalendar, CopiedCase, InstanceRecord, Task } from '@nongan/engine';
-import { describeDue } from './due.js';
-import { filterOptions, filterTaskRows, type FilterOption, type TaskFilters, type TaskRow, type WorkflowLookup } from './inboxModel.js';
-import { describeState, workflowTitle } from './labels.js';
+import { filterOptions, filterTaskRows, taskRows, type FilterOption, type TaskFilters, type TaskRow, type WorkflowLookup } from './inboxModel.js';
 import { chinaDateTime } from './timelineModel.js';
 import { say, type Locale, type UiKey } from './text.js';
 
@@ -35,25 +33,11 @@ export interface CopyRow extends TaskRow {
 }
 
 export function copyRows(copies: readonly CopiedCase[], lookup: WorkflowLookup, now: number, calendar: BusinessCalendar, locale: Locale): CopyRow[] {
-  return copies.map(({ instance, copy }) => {
-    const workflow = lookup(instance.workflowId, instance.workflowVersion);
-    return {
-      instanceId: instance.id,
-      workflowId: instance.workflowId,
-      workflowTitle: workflowTitle(workflow, locale),
-      subject: instance.subject,
-      region: instance.region,
-      stateKey: instance.stateKey,
-      stateText: describeState(workflow, instance.state, locale),
-      events: [],
-      due: instance.nextDueAt === null ? null : describeDue(instance.nextDueAt, now, calendar),
-      updatedAt: instance.updatedAt,
-      assignment: 'mine',
-      holderName: null,
-      copiedBy: copy.by.name ?? say('someone', locale),
-      copiedAt: chinaDateTime(copy.at),
-      unread: copy.readAt === undefined,
-    };
+  // A copy reads like a task row with nothing to do: the same columns, filters and deadline text.
+  const rows = taskRows(copies.map(({ instance }) => ({ instance, events: [], dueAt: instance.nextDueAt, assignment: 'mine' as const })), lookup, now, calendar, locale);
+  return rows.map((row, i) => {
+    const { copy } = copies[i]!;
+    return { ...row, copiedBy: copy.by.name ?? say('someone', locale), copiedAt: chinaDateTime(copy.at), unread: copy.readAt === undefined };
   });
 }
 
