@@ -174,5 +174,20 @@ export type ValidationOutcome =
 export type EventDataValidator = (
   form: FormRef,
   data: Record<string, unknown>,
-  context: { workflowId: string; workflowVersion: number; region: string; subject: string; eventType: string; pins: Record<string, string> },
+  context: ValidationContext,
 ) => ValidationOutcome | Promise<ValidationOutcome>;
+
+export interface ValidationContext {
+  workflowId: string;
+  workflowVersion: number;
+  region: string;
+  subject: string;
+  eventType: string;
+  pins: Record<string, string>;
+  /** The case's state key when the data is sent (null for the data a case starts with): for the form's field permissions. */
+  state: string | null;
+  /** The sender's acting role. */
+  role: string;
+  /** The values the case already holds for this form (its earlier entries' data, the latest of each field); read on demand. */
+  earlier: () => Promise<Record<string, unknown>>;
+}

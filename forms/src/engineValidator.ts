@@ -7,6 +7,8 @@ import type { FormDefinition, Issue } from './definition/types.js';
 import { evaluateRules, requiredFields, submittableData } from './rules/index.js';
 import { FormDefinitionError, type FormValidator } from './validation/index.js';
 import { loadForm } from './loadForm.js';
+import { accessAt, notTheirs } from './access/fieldAccess.js';
+import { hiddenSent, readOnlyChanged, readOnlySent } from './access/accessIssues.js';
 
 export interface EngineFormRequest {
   form: { id: string; version?: string };
@@ -14,12 +16,25 @@ export interface EngineFormRequest {
   pins: Record<string, string>;
 }
 
+/**
+ * Where the data is sent, for the form's field permissions: the case's state (null for a start
+ * form), the sender's acting role, and the values the case already holds for this form (read only
+ * when a read-only field was sent). Without a role no permissions apply.
+ */
+export interface EngineStepPlace {
+  state?: string | null;
+  role?: string;
+  earlier?: () => Promise<Record<string, unknown>>;
+}
+
+type Outcome = { ok: true; formVersion: string } | { ok: false; formVersion?: string; issues: Issue[] };
+
 /** Same shape as `@nongan/engine`'s EventDataValidator, without importing the engine. */
 export type EngineDataValidator = (
   form: { id: string; version?: string },
   data: Record<string, unknown>,
-  context: { region: string; pins: Record<string, string> },
-) => { ok: true; formVersion: string } | { ok: false; formVersion?: string; issues: Issue[] };
+  context: { region: string; pins: Record<string, string> } & EngineStepPlace,
+) => Outcome | Promise<Outcome>;
 
 /**
  * Keys the form does not declare, at the top level and in table rows. The one rule for every form:
@@ -67,15 +82,22 @@ export function createEngineValidator(resolve: (request: EngineFormRequest) => F
       if (!checked.ok) throw new FormDefinitionError(checked.issues, `${definition.id}@${definition.version}`);
       compiled.set(definition, (validator = checked.validator));
     }
-    const state = evaluateRules(definition, data);
-    const result = validator.validate(submittableData(definition, state), { skip: state.hidden, require: requiredFields(state) });
+    const access = context.role === undefined ? {} : accessAt(definition.access, { state: context.state ?? null, role: context.role });
+    const state = evaluateRules(definition, data, { access });
+    const result = validator.validate(submittableData(definition, state), { skip: notTheirs(state.hidden, access, data), require: requiredFields(state) });
     // Data for a hidden field is refused rather than silently stored: the journal keeps what was sent.
-    const hiddenSent = [...state.hidden].filter((key) => data[key] !== undefined);
+    const hiddenByRules = [...state.hidden].filter((key) => data[key] !== undefined && access[key] !== 'hidden');
     const issues = [
       ...undeclaredFields(definition, data),
       ...result.issues,
-      ...hiddenSent.map((key) => ({ path: `/${key}`, message: `${key} is hidden by the form's rules and must not be sent`, messageZh: `${key} 按表单规则隐藏，不应提交` })),
+      ...hiddenByRules.map((key) => ({ path: `/${key}`, message: `${key} is hidden by the form's rules and must not be sent`, messageZh: `${key} 按表单规则隐藏，不应提交` })),
+      ...hiddenSent(definition, access, data),
     ];
-    return issues.length === 0 ? { ok: true, formVersion: definition.version } : { ok: false, formVersion: definition.version, issues };
+    const outcome = (all: Issue[]): Outcome => (all.length === 0 ? { ok: true, formVersion: definition.version } : { ok: false, formVersion: definition.version, issues: all });
+    const readOnly = readOnlySent(access, data);
+    // Only a read-only field that was sent needs the case's earlier values (a journal read).
+    if (readOnly.length === 0 || issues.length > 0) return outcome(issues);
+    const earlier = context.earlier ? context.earlier() : Promise.resolve({});
+    return earlier.then((values) => outcome(readOnlyChanged(definition, readOnly, data, values)));
   };
 }

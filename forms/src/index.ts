@@ -7,6 +7,7 @@ providePatternEngine(RE2JS);
 
 export * from './definition/index.js';
 export * from './variants/index.js';
+export * from './access/index.js';
 export {
   analyzeRules,
   buildRuleGraph,
@@ -32,7 +33,7 @@ export {
 } from './validation/index.js';
 export { loadForm, type LoadedForm } from './loadForm.js';
 export { loadPatternEngine, patternEngineReady } from './validation/patternEngine.js';
-export { createEngineValidator, type EngineDataValidator, type EngineFormRequest } from './engineValidator.js';
+export { createEngineValidator, type EngineDataValidator, type EngineFormRequest, type EngineStepPlace } from './engineValidator.js';
 export { createFormController, type FormController, type FieldState, type FormControllerOptions } from './controller/formController.js';
 export { createDexieDraftStore, createMemoryDraftStore, type Draft, type DraftStore } from './drafts/draftStore.js';
 export { autosave, loadDraft, type AutosaveHandle } from './drafts/autosave.js';

@@ -41,7 +41,7 @@ export async function warmFormValidators(): Promise<void> {
     const pins = { params: regionProfile(region).parameters.at(-1)!.id };
     for (const lifecycle of regionProfile(region).lifecycles) {
       for (const formId of formIdsOf(lifecycle)) {
-        const context = { workflowId: lifecycle, workflowVersion: 1, region, subject: 'warm-up', eventType: 'warm-up', pins };
+        const context = { workflowId: lifecycle, workflowVersion: 1, region, subject: 'warm-up', eventType: 'warm-up', pins, state: null, role: 'producer', earlier: async () => ({}) };
         await validate({ id: formId }, sampleData(region, formId), context);
       }
     }

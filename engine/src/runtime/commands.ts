@@ -66,7 +66,7 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
   const workflow = ctx.registry.get(workflowId);
   const scope = { region: options.region, subject: options.subject, ...(options.division !== undefined ? { division: options.division } : {}), pins };
   const role = authorize(workflow, options.actor, workflow.start.roles, scope, `${workflowId}.start`, options.role);
-  const form = await checkEventData(ctx, workflow, 'start', workflow.start.form, options.data, scope);
+  const form = await checkEventData(ctx, workflow, 'start', workflow.start.form, options.data, scope, role);
   const instanceId = options.instanceId ?? ctx.newId();
   if (await ctx.store.getInstance(instanceId)) {
     throw new EngineError('already-exists', { en: `case ${instanceId} already exists`, zh: `案件 ${instanceId} 已存在` }, { instanceId });
@@ -215,7 +215,7 @@ async function stepChecked(
     if (other === undefined) throwWorkRefusal(held, event.type);
     return stepChecked(ctx, record, workflow, event, { ...options, role: other }, commandId);
   }
-  const form = await checkEventData(ctx, workflow, event.type, spec.form, event.data, record);
+  const form = await checkEventData(ctx, workflow, event.type, spec.form, event.data, record, role);
 
   const request = {
     workflow,

@@ -10,7 +10,8 @@ export async function checkEventData(
   eventType: string,
   form: FormRef | undefined,
   data: Record<string, unknown> | undefined,
-  scope: Pick<InstanceRecord, 'region' | 'subject' | 'pins'>,
+  scope: Pick<InstanceRecord, 'region' | 'subject' | 'pins'> & { id?: string; stateKey?: string },
+  role: string,
 ): Promise<{ id: string; version: string } | undefined> {
   if (!form) {
     if (data !== undefined && Object.keys(data).length > 0) {
@@ -37,6 +38,10 @@ export async function checkEventData(
       subject: scope.subject,
       eventType,
       pins: scope.pins,
+      // A case not yet started has no state and nothing earlier.
+      state: scope.id === undefined ? null : (scope.stateKey ?? null),
+      role,
+      earlier: () => (scope.id === undefined ? Promise.resolve({}) : earlierValues(ctx, scope.id, form.id)),
     });
   } catch (error) {
     if (error instanceof EngineError) throw error;
@@ -61,4 +66,13 @@ export async function checkEventData(
     );
   }
   return { id: form.id, version: outcome.formVersion };
+}
+
+/** What the case's earlier entries of `formId` hold, the latest value of each field. */
+async function earlierValues(ctx: EngineContext, instanceId: string, formId: string): Promise<Record<string, unknown>> {
+  const values: Record<string, unknown> = {};
+  for (const entry of await ctx.store.getJournal(instanceId)) {
+    if (entry.form?.id === formId && entry.event.data) Object.assign(values, entry.event.data);
+  }
+  return values;
 }

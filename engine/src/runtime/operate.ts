@@ -246,11 +246,11 @@ export async function operate(
   // A vote's own data (the expert's score sheet) and a settled panel's decision both meet their forms.
   const running = record.work?.countersign;
   const spec = running ? workflow.tasks.countersigns.get(running.statePath) : undefined;
-  if (op === 'vote' && spec?.vote && operation.data !== undefined) await checkEventData(ctx, workflow, spec.pass.event, spec.vote.form, operation.data, record);
+  if (op === 'vote' && spec?.vote && operation.data !== undefined) await checkEventData(ctx, workflow, spec.pass.event, spec.vote.form, operation.data, record, decided.role);
   let form;
   if (plan.move?.kind === 'event') {
     const type = plan.move.event.type;
-    form = await checkEventData(ctx, workflow, type, workflow.events[type]?.form, plan.move.event.data, record);
+    form = await checkEventData(ctx, workflow, type, workflow.events[type]?.form, plan.move.event.data, record, plan.move.role);
     const blocked = workRefusal(workflow, { ...record, work: plan.work }, actor.id, plan.move.role, type);
     if (blocked) throw new EngineError('forbidden', { en: blocked.en, zh: blocked.zh }, { reason: blocked.reason });
   }

@@ -66,7 +66,7 @@ async function applyOnce(ctx: EngineContext, request: SystemEventRequest): Promi
   if (!spec?.roles.includes(SYSTEM_ROLE) || !record.acceptedEvents.includes(request.event.type)) {
     throw notAllowed(record, request.event.type, 'state');
   }
-  const form = await checkEventData(ctx, workflow, request.event.type, spec.form, request.event.data, record);
+  const form = await checkEventData(ctx, workflow, request.event.type, spec.form, request.event.data, record, SYSTEM_ROLE);
   const transition = {
     workflow,
     kind: request.kind,

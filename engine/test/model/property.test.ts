@@ -138,7 +138,7 @@ function predict(call: Call, model: AnyMachineSnapshot, used: ReadonlyMap<string
   const spec = Object.hasOwn(reviewWorkflow.events, call.type) ? reviewWorkflow.events[call.type] : undefined;
   const role = spec && qualifyingRole(call.actor as Actor, spec.roles, call.role);
   if (!spec || !role) return { verdict: 'refuse' as const };
-  const context = { workflowId: reviewWorkflow.id, workflowVersion: 1, region: SCOPE.region, subject: SCOPE.subject, eventType: call.type, pins: {} };
+  const context = { workflowId: reviewWorkflow.id, workflowVersion: 1, region: SCOPE.region, subject: SCOPE.subject, eventType: call.type, pins: {}, state: null, role, earlier: async () => ({}) };
   const data = call.data ?? {};
   const formOk = spec.form ? (testValidator(spec.form, data, context) as { ok: boolean }).ok : Object.keys(data).length === 0;
   const taken = model.status === 'active' && model.can({ type: call.type, data, actor: { id: (call.actor as Actor).id, role } });

@@ -7,6 +7,7 @@
 import { buildRuleGraph, evaluateRules, requiredFields, submittableData, type RuleState } from '../rules/index.js';
 import { createFormValidator, type FormValidator } from '../validation/index.js';
 import type { FormDefinition, Issue, Locale } from '../definition/types.js';
+import { notTheirs, type FieldAccess } from '../access/fieldAccess.js';
 
 export interface FieldState {
   value: unknown;
@@ -40,6 +41,8 @@ export interface FormControllerOptions {
   locale?: Locale;
   /** Reuse a compiled validator (compiling once per definition, not per mount). */
   validator?: FormValidator;
+  /** The filler's field permissions at this step (`accessAt(definition.access, …)`). */
+  access?: Readonly<Record<string, FieldAccess>>;
 }
 
 const EMPTY: readonly Issue[] = Object.freeze([]);
@@ -53,7 +56,8 @@ export function createFormController(definition: FormDefinition, options: FormCo
   const validator = options.validator ?? createFormValidator(definition);
   const graph = buildRuleGraph(definition);
   let locale: Locale = options.locale ?? 'zh-CN';
-  let rules: RuleState = evaluateRules(definition, { ...(options.initialValue ?? {}) });
+  const access = options.access;
+  let rules: RuleState = evaluateRules(definition, { ...(options.initialValue ?? {}) }, { access });
   const issues = new Map<string, readonly Issue[]>();
   const touched = new Set<string>();
   const snapshots = new Map<string, FieldState>();
@@ -75,7 +79,7 @@ export function createFormController(definition: FormDefinition, options: FormCo
 
   /** Re-validates `fields` (all when omitted), stores their issues and returns them. */
   function revalidate(fields?: readonly string[]): Issue[] {
-    const scope = { locale, skip: rules.hidden, require: requiredFields(rules), ...(fields ? { fields } : {}) };
+    const scope = { locale, skip: notTheirs(rules.hidden, access, rules.values), require: requiredFields(rules), ...(fields ? { fields } : {}) };
     const result = validator.validate(rules.values, scope);
     const byField = new Map<string, Issue[]>();
     for (const issue of result.issues) {
@@ -118,7 +122,7 @@ export function createFormController(definition: FormDefinition, options: FormCo
     getSubmittable: () => submittableData(definition, rules),
     setValue(key, value) {
       const affected = [key, ...graph.dependentsOf(key)];
-      rules = evaluateRules(definition, { ...rules.values, [key]: value }, { changed: [key], previous: rules });
+      rules = evaluateRules(definition, { ...rules.values, [key]: value }, { changed: [key], previous: rules, access });
       revalidate(affected);
       notify(affected);
     },

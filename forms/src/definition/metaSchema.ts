@@ -6,6 +6,7 @@
  * errors of its own node type only, not of all five alternatives.
  */
 import { FIELD_KINDS } from './types.js';
+import { FIELD_ACCESS } from '../access/fieldAccess.js';
 
 const localText = {
   type: 'object',
@@ -39,6 +40,18 @@ export const definitionMetaSchema = {
     fields: { type: 'object', additionalProperties: { $ref: '#/$defs/fieldSpec' } },
     layout: { $ref: '#/$defs/layoutNode' },
     rules: { type: 'object', additionalProperties: { $ref: '#/$defs/fieldRules' } },
+    // state → role → field → mode; which fields exist is checked with the other field references.
+    access: {
+      type: 'object',
+      maxProperties: 200,
+      propertyNames: { minLength: 1, maxLength: 200 },
+      additionalProperties: {
+        type: 'object',
+        maxProperties: 100,
+        propertyNames: { minLength: 1, maxLength: 100 },
+        additionalProperties: { type: 'object', additionalProperties: { enum: [...FIELD_ACCESS] } },
+      },
+    },
     messages: {
       type: 'object',
       properties: {

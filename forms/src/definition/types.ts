@@ -5,6 +5,8 @@
  * required, read-only or computed. Everything is plain JSON so it can be stored, diffed and overlaid.
  */
 
+import type { FieldAccessMatrix } from '../access/fieldAccess.js';
+
 export type Locale = 'zh-CN' | 'en';
 
 export interface LocalText {
@@ -95,6 +97,8 @@ export interface FormDefinition {
   fields: Record<string, FieldSpec>;
   layout: LayoutNode;
   rules?: Record<string, FieldRules>;
+  /** Field permissions per lifecycle step × role: `access[state][role][field]` (see access/fieldAccess.ts). */
+  access?: FieldAccessMatrix;
   /** Author's error messages per locale, keyed `field.keyword` (`headCount.minimum`) or `field`; see validation/issueMessages.ts. */
   messages?: Partial<Record<Locale, Record<string, string>>>;
 }

@@ -56,6 +56,7 @@ function check(input: unknown): ValidateDefinitionResult {
     ...checkPatterns(definition.schema),
     ...checkFields(definition),
     ...checkRuleKeys(definition),
+    ...checkAccessKeys(definition),
     ...checkLayout(definition),
   );
   if (issues.length) return { ok: false, issues };
@@ -97,6 +98,21 @@ function checkRuleKeys(definition: FormDefinition): Issue[] {
   for (const key of Object.keys(definition.rules ?? {})) {
     if (!Object.prototype.hasOwnProperty.call(definition.fields, key)) {
       issues.push(issue(pointer('/rules', key), `rules for unknown field ${q(key)}`, `规则引用了不存在的字段 ${q(key)}`));
+    }
+  }
+  return issues;
+}
+
+/** Permissions name top-level fields (states and roles belong to the lifecycle; the workflows check those). */
+function checkAccessKeys(definition: FormDefinition): Issue[] {
+  const issues: Issue[] = [];
+  for (const [state, byRole] of Object.entries(definition.access ?? {})) {
+    for (const [role, byField] of Object.entries(byRole)) {
+      for (const key of Object.keys(byField)) {
+        if (!Object.prototype.hasOwnProperty.call(definition.fields, key)) {
+          issues.push(issue(pointer('/access', state, role, key), `field permissions for unknown field ${q(key)}`, `字段权限引用了不存在的字段 ${q(key)}`));
+        }
+      }
     }
   }
   return issues;

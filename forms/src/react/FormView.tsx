@@ -6,6 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { FormController } from '../controller/formController.js';
 import type { FormDefinition, Locale } from '../definition/types.js';
+import type { FieldAccess } from '../access/fieldAccess.js';
 import { autosave, loadDraft } from '../drafts/autosave.js';
 import type { DraftStore } from '../drafts/draftStore.js';
 import { loadForm } from '../loadForm.js';
@@ -29,6 +30,8 @@ export interface FormViewProps {
   /** Gives the host the controller (submit: `controller.validateAll()`, `controller.getSubmittable()`). */
   onController?: (controller: FormController) => void;
   onFieldRender?: (fieldKey: string) => void;
+  /** Field permissions of the person filling or reading it at this step (`accessAt(definition.access, { state, role })`). */
+  access?: Readonly<Record<string, FieldAccess>>;
 }
 
 export function FormView(props: FormViewProps) {
@@ -97,7 +100,7 @@ function DraftGate(props: FormViewProps & { definition: FormDefinition; validato
 
 function LoadedForm(props: FormViewProps & { definition: FormDefinition; validator: FormValidator; initial: Record<string, unknown> }) {
   const { definition, mode = 'edit', locale = 'zh-CN', services = {}, draft } = props;
-  const controller = useFormController(definition, { initialValue: props.initial, locale, validator: props.validator });
+  const controller = useFormController(definition, { initialValue: props.initial, locale, validator: props.validator, ...(props.access ? { access: props.access } : {}) });
   const idPrefix = useId().replace(/:/g, '');
   useValuesListener(controller, props.onChange);
   useEffect(() => controller.setLocale(locale), [controller, locale]);

@@ -3,11 +3,13 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createFormController, type FieldState, type FormController, type FormControllerOptions } from '../controller/formController.js';
 import type { FormDefinition } from '../definition/types.js';
 
-/** The controller for `definition`, created once per definition (a new definition makes a new one). */
+/** The controller for `definition`, created once per definition and field permissions (either changing makes a new one). */
 export function useFormController(definition: FormDefinition, options: FormControllerOptions = {}): FormController {
-  const [state, setState] = useState(() => ({ definition, controller: createFormController(definition, options) }));
-  if (state.definition !== definition) {
-    const next = { definition, controller: createFormController(definition, options) };
+  // Permissions compared by content: a host may build the object anew on every render.
+  const accessKey = options.access ? JSON.stringify(options.access) : '';
+  const [state, setState] = useState(() => ({ definition, accessKey, controller: createFormController(definition, options) }));
+  if (state.definition !== definition || state.accessKey !== accessKey) {
+    const next = { definition, accessKey, controller: createFormController(definition, options) };
     setState(next);
     return next.controller;
   }

@@ -16,6 +16,7 @@
  *   immutable once evaluated (published versions are).
  */
 import type { Expression, FieldRules, FormDefinition } from '../definition/types.js';
+import type { FieldAccess } from '../access/fieldAccess.js';
 import { analyzeRules } from './analyze.js';
 import { buildRuleGraph, rulesOf, type RuleGraph } from './dependencies.js';
 import { RulesError } from './issues.js';
@@ -37,6 +38,12 @@ export interface EvaluateOptions {
   changed?: readonly string[];
   /** The state of the same definition for data that differs from `data` only in `changed`. */
   previous?: RuleState;
+  /**
+   * The filler's field permissions at this step (see `accessAt`): a hidden one is hidden like a
+   * visibleIf would hide it, a read-only one cannot be edited (nor is it demanded), a required one is.
+   * Must be the same object for a `previous` state.
+   */
+  access?: Readonly<Record<string, FieldAccess>>;
 }
 
 interface CompiledField {
@@ -115,6 +122,7 @@ export function evaluateRules(
     }
   }
   const fresh = (key: string) => redo === undefined || redo.has(key);
+  const access = options.access ?? {};
 
   const values: Record<string, unknown> = { ...data };
   const visible: Record<string, boolean> = {};
@@ -130,7 +138,7 @@ export function evaluateRules(
     const field = fields.get(key)!;
     if (fresh(key)) {
       const { visibleIf, compute } = field.rules;
-      visible[key] = visibleIf === undefined || truthy(run(visibleIf));
+      visible[key] = access[key] !== 'hidden' && (visibleIf === undefined || truthy(run(visibleIf)));
       if (field.computed) values[key] = toJsonValue(run(compute));
     } else {
       visible[key] = previous!.visible[key] ?? true;
@@ -145,9 +153,10 @@ export function evaluateRules(
     const field = fields.get(key)!;
     if (fresh(key)) {
       const { requiredIf, readOnlyIf } = field.rules;
-      const requiredNow = field.schemaRequired || (requiredIf !== undefined && truthy(run(requiredIf)));
-      required[key] = visible[key]! && requiredNow;
-      readOnly[key] = field.readOnly || field.computed || (readOnlyIf !== undefined && truthy(run(readOnlyIf)));
+      const requiredNow = access[key] === 'required' || field.schemaRequired || (requiredIf !== undefined && truthy(run(requiredIf)));
+      // A field this filler may only read is not theirs to supply.
+      required[key] = visible[key]! && requiredNow && access[key] !== 'readOnly';
+      readOnly[key] = access[key] === 'readOnly' || field.readOnly || field.computed || (readOnlyIf !== undefined && truthy(run(readOnlyIf)));
     } else {
       required[key] = previous!.required[key] ?? false;
       readOnly[key] = previous!.readOnly[key] ?? false;

@@ -67,6 +67,7 @@ class Resolution {
     for (const [key, rules] of Object.entries(o.rules ?? {})) {
       if (this.target(key, pointer('/overlay/rules', key))) (this.def.rules ??= {})[key] = clone(rules);
     }
+    for (const [state, byRole] of Object.entries(o.access ?? {})) (this.def.access ??= {})[state] = clone(byRole);
     if (o.title) this.def.title = clone(o.title);
     this.hide();
   }
@@ -186,6 +187,8 @@ class Resolution {
       delete this.props[key];
       delete this.def.fields[key];
       if (this.def.rules) delete this.def.rules[key];
+      // A field the region does not ask for has no permissions left to state.
+      for (const byRole of Object.values(this.def.access ?? {})) for (const byField of Object.values(byRole)) delete byField[key];
       if (Array.isArray(this.def.schema.required)) {
         this.def.schema.required = (this.def.schema.required as unknown[]).filter((name) => name !== key);
       }

@@ -3,6 +3,7 @@
  * new base version can be adopted by rebasing the overlay instead of re-authoring five forms.
  * Everything here is plain JSON (stored, diffed, reviewed like the definitions).
  */
+import type { FieldAccessMatrix } from '../access/fieldAccess.js';
 import type { FieldOption, FieldRules, FieldSpec, FormDefinition, JsonSchema, LocalText } from '../definition/types.js';
 
 /** A field the region adds. `after` names the field it follows in the layout (base or added). */
@@ -38,6 +39,8 @@ export interface Overlay {
   options?: Record<string, FieldOption[]>;
   /** Replaces the field's whole rule set (not merged rule by rule). */
   rules?: Record<string, FieldRules>;
+  /** The region's field permissions per state: each state given replaces the base's rows for that state. */
+  access?: FieldAccessMatrix;
   /** Optional regional title of the resolved form. */
   title?: LocalText;
 }

@@ -70,6 +70,7 @@ export const variantSchema = {
         },
         options: { type: 'object', additionalProperties: definitionMetaSchema.$defs.fieldSpec.properties.options },
         rules: { type: 'object', additionalProperties: { $ref: '#/$defs/fieldRules' } },
+        access: definitionMetaSchema.properties.access,
         title: { $ref: '#/$defs/localText' },
       },
       additionalProperties: false,

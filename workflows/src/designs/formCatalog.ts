@@ -153,7 +153,7 @@ export class FormCatalog {
       await this.ensure(context.pins);
       const regional = await regionValidate(form, data, context);
       if (!regional.ok && regional.issues.some((issue) => issue.path === '')) return regional;
-      return checkReplacement(form, data, context) as ValidationOutcome;
+      return (await checkReplacement(form, data, context)) as ValidationOutcome;
     };
   }
 }
