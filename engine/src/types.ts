@@ -105,6 +105,8 @@ export interface JournalEntry {
   opinion?: Opinion & { signer?: string };
   /** A task operation's people (resolved when it was sent) and what it decided (a countersign's outcome, votes cancelled). */
   task?: { by?: string; people?: Array<Person & { role?: string }>; effects?: Record<string, unknown> };
+  /** Only in a journal given to a reader: the fields of `event.data` withheld from them by the form's field permissions. */
+  withheld?: string[];
   /** SHA-256 of the case record this step produced (all of it but its journal head): the stored case must still hash to it. */
   recordHash?: string;
   prevHash: string;

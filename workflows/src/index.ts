@@ -14,6 +14,7 @@ export {
   type StartCaseOptions,
 } from './runtime/regionEngine.js';
 export { certificationStartRefusal } from './runtime/reapplicationBan.js';
+export { journalForReader } from './runtime/journalForReader.js';
 export { subsidyAllocationFor, type YearAllocation } from './runtime/subsidyAllocation.js';
 export { seedDemo, type SeedDemoOptions, type SeedDemoReport } from './demo/seedDemo.js';
 export { actorFor, assignedOfficers, stepActor, townshipOfficerId, inspectionGroupLeaderId } from './demo/actors.js';

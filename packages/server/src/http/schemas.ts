@@ -114,6 +114,7 @@ export const journalEntry = {
     task: { type: 'object', description: 'A task operation\'s acting person (name), the people it named and what it decided.', additionalProperties: true },
     opened: { type: 'object', additionalProperties: true },
     deadlines: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    withheld: { type: 'array', items: { type: 'string' }, description: 'Fields of event.data left out for this reader by the form\'s field permissions (the stored entry and its hash keep them).' },
     recordHash: { type: 'string' },
     prevHash: { type: 'string' },
     hash: { type: 'string' },

@@ -1,7 +1,7 @@
 /** Cases: open one, send it an event, read it, its journal, its verification, what the caller may do, and lists. */
 import type { RoutePlugin } from '../http/typeProvider.js';
 import { mayView, type InstanceRecord, type Opinion } from '@nongan/engine';
-import { LIFECYCLE_IDS, startCase, type LifecycleId, type RegionId } from '@nongan/workflows';
+import { journalForReader, LIFECYCLE_IDS, startCase, type LifecycleId, type RegionId } from '@nongan/workflows';
 import { scopedQueries, visibleCase } from '../http/caseAccess.js';
 import { apiError } from '../http/errors.js';
 import { errorReplies, id } from '../http/schemas.js';
@@ -19,7 +19,7 @@ const opinion = {
 const MAX_PAGE = 500;
 
 export function caseRoutes(services: ServerServices): RoutePlugin {
-  const { engine } = services;
+  const { engine, forms } = services;
   return async (app) => {
     app.post(
       '/api/cases',
@@ -105,8 +105,9 @@ export function caseRoutes(services: ServerServices): RoutePlugin {
       '/api/cases/:instanceId/journal',
       { schema: { tags: ['cases'], summary: 'The case\'s hash-chained journal, oldest first', params: caseParams, response: { 200: { type: 'array', items: { $ref: 'JournalEntry#' } }, ...errorReplies } } },
       async (request) => {
-        await visibleCase(engine, requireIdentity(request).actor, request.params.instanceId);
-        return engine.history(request.params.instanceId);
+        const { actor } = requireIdentity(request);
+        const record = await visibleCase(engine, actor, request.params.instanceId);
+        return journalForReader(await engine.history(record.id), actor.roles, (formId) => forms.definition(record.region, formId, record.pins));
       },
     );
 
