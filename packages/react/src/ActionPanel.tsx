@@ -6,7 +6,7 @@
  * signer's name beside the data.
  */
 import type { Opinion } from '@nongan/engine';
-import type { FormDefinition, FormController } from '@nongan/forms';
+import type { FieldAccess, FormDefinition, FormController } from '@nongan/forms';
 import { FormView } from '@nongan/forms/react';
 import { useEffect, useRef, useState } from 'react';
 import { shownError } from './engineErrors.js';
@@ -26,6 +26,9 @@ export interface ActionPanelProps {
   withOpinion?: boolean;
   submitting: boolean;
   error: unknown;
+  /** The filler's field permissions at this step, and the values its read-only fields keep. */
+  access?: Readonly<Record<string, FieldAccess>>;
+  kept?: Record<string, unknown>;
   onSubmit: (data: Record<string, unknown> | undefined, opinion?: Opinion) => void;
   onRefuse: (error: unknown) => void;
   onCancel: () => void;
@@ -74,7 +77,10 @@ export function ActionPanel(props: ActionPanelProps) {
         </p>
       )}
       {!blocked && !hasForm && <p>{say('confirmNoData', locale)}</p>}
-      {!blocked && hasForm && definition && <FormView definition={definition} locale={locale} onController={keepController} />}
+      {!blocked && hasForm && definition && props.access && Object.values(props.access).includes('readOnly') && <p className="nw-muted">{say('keptReadOnly', locale)}</p>}
+      {!blocked && hasForm && definition && (
+        <FormView definition={definition} locale={locale} onController={keepController} {...(props.access ? { access: props.access } : {})} {...(props.kept ? { value: props.kept } : {})} />
+      )}
       {!blocked && withOpinion && (
         <div className="nw-field">
           <label htmlFor={`${id}-opinion`}>{say('opinionOptional', locale)}</label>

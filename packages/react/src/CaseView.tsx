@@ -17,7 +17,8 @@ import { voteFormOfCase } from './countersignForm.js';
 import { dueText, describeDue } from './due.js';
 import { useEngineContext } from './EngineProvider.js';
 import { ErrorNotice } from './ErrorNotice.js';
-import { assertActor, useAllowedEvents, useAllowedOperations, useInstance } from './hooks.js';
+import { assertActor, useAllowedEvents, useAllowedOperations, useInstance, useJournal } from './hooks.js';
+import { actingRole, keptValues, readOnlyKeys, stepAccess } from './stepAccess.js';
 import { describeState, eventLabel, workflowTitle } from './labels.js';
 import { OperationsPanel } from './OperationsPanel.js';
 import type { FindPeople, PersonOption } from './peopleModel.js';
@@ -73,6 +74,10 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
   const actionButtons = useRef(new Map<string, HTMLButtonElement>());
   const doneMessage = useRef<HTMLParagraphElement>(null);
   const { lastDone: acceptedEvent } = ui.context;
+  // The chosen step's form and the actor's permissions in it; read-only fields show what the case holds.
+  const chosen = ui.matches('editing') || ui.matches('submitting') ? ui.context.eventType : null;
+  const step = chosen !== null && instance.data ? stepFormOf(engine.workflow(instance.data.workflowId, instance.data.workflowVersion), formFor, instance.data, chosen, actor) : { definition: undefined, access: {} };
+  const journal = useJournal(readOnlyKeys(step.access).length > 0 ? instanceId : null);
   useEffect(() => {
     if (acceptedEvent !== null) doneMessage.current?.focus();
   }, [acceptedEvent]);
@@ -88,6 +93,9 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
   const now = engine.clock.now();
   const vote = voteFormOfCase(workflow, record);
   const voteForm = vote ? formFor(record.workflowId, vote.eventType, record, vote.form) : undefined;
+  const { definition, access } = step;
+  const readOnly = readOnlyKeys(access);
+  const kept = definition && readOnly.length > 0 && journal.data ? keptValues(journal.data, definition.id, readOnly) : undefined;
 
   return (
     <section className="nw nw-case" aria-labelledby={`${id}-title`} lang={locale}>
@@ -155,14 +163,17 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
               ))}
             </ul>
           )}
-          {open && eventType !== null && (
+          {open && eventType !== null && readOnly.length > 0 && !kept && <p aria-busy="true">{say('loading', locale)}</p>}
+          {open && eventType !== null && (readOnly.length === 0 || kept) && (
             <ActionPanel
               key={`${eventType}:${ui.context.commandId}`}
               id={`${id}-panel`}
               label={eventLabel(workflow, eventType, locale)}
               locale={locale}
               hasForm={workflow.events[eventType]?.form !== undefined}
-              definition={formOf(formFor, record, eventType, workflow.events[eventType]?.form)}
+              definition={definition}
+              {...(Object.keys(access).length > 0 ? { access } : {})}
+              {...(kept ? { kept } : {})}
               needsReason={reasonRule(record.workflowId, eventType)}
               withOpinion={isDecision(workflow, eventType, actor)}
               submitting={ui.matches('submitting')}
@@ -185,6 +196,11 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
       </div>
     </section>
   );
+}
+
+function stepFormOf(workflow: WorkflowDefinition, formFor: FormResolver, record: InstanceRecord, eventType: string, actor: Actor) {
+  const definition = formOf(formFor, record, eventType, workflow.events[eventType]?.form);
+  return { definition, access: stepAccess(definition, record, actingRole(workflow, eventType, actor)) };
 }
 
 function formOf(formFor: FormResolver, record: InstanceRecord, eventType: string, form: FormRef | undefined): FormDefinition | undefined {

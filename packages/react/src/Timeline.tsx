@@ -115,6 +115,7 @@ export function Timeline({ instanceId, fieldLabel, actorName, newestFirst = fals
                     </dd>
                   </>
                 )}
+                {row.withheld > 0 && <dd className="nw-muted nw-withheld">{say('withheld', locale, { n: row.withheld })}</dd>}
                 {row.form && (
                   <>
                     <dt>{say('form', locale)}</dt>

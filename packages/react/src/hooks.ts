@@ -78,6 +78,16 @@ export function useHistory(instanceId: string): LiveResult<HistoryData> {
   );
 }
 
+/** The case's journal alone (no check), or nothing while `instanceId` is null: for a form that shows what the case holds. */
+export function useJournal(instanceId: string | null): LiveResult<JournalEntry[]> {
+  const { engine } = useEngineContext();
+  return useLiveQuery(
+    `journal:${instanceId ?? ''}`,
+    async () => (instanceId === null ? [] : engine.history(instanceId)),
+    (c) => c.instanceId === instanceId,
+  );
+}
+
 export interface TasksData {
   tasks: Task[];
   /** All rows, labelled, with working-day due dates as of the engine's clock. */

@@ -74,6 +74,8 @@ export const ui = {
   submitting: t('正在提交…', 'Submitting…'),
   done: t('已办理', 'Done'),
   queued: t('已保存在本设备，联网后自动提交', 'Kept on this device; sent when the connection returns'),
+  withheld: t('另有 {n} 项内容按字段权限不向您显示。', '{n} more item(s) are not shown to you (field permissions).'),
+  keptReadOnly: t('灰色字段在此环节只读，沿用已填写的内容。', 'Greyed fields are read-only at this step and keep what was filled before.'),
   reasonRequired: t('退回或不予通过必须填写理由。', 'A return or rejection needs a reason.'),
   reasonLabel: t('理由', 'Reason'),
   reasonFieldMissing: t(

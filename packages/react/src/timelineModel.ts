@@ -26,6 +26,8 @@ export interface TimelineRow {
   before: string | null;
   after: string;
   data: Array<{ key: string; value: string }>;
+  /** How many of the entry's fields the reader may not see (the server left them out). */
+  withheld: number;
   form: string | null;
   /** 审批意见 given with the step, with the signer's name. */
   opinion: { signer: string; text: string } | null;
@@ -128,6 +130,7 @@ export function timelineRows(
       before: entry.stateBefore === null ? null : describeState(workflow, entry.stateBefore, locale),
       after: describeState(workflow, entry.stateAfter, locale),
       data: Object.entries(data).map(([key, value]) => ({ key: label(key), value: summarizeValue(value, locale) })),
+      withheld: entry.withheld?.length ?? 0,
       form: entry.form ? `${entry.form.id}@${entry.form.version}` : null,
       opinion: task ? task.opinion : signed,
       effects: task?.effects ?? [],
