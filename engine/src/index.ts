@@ -26,6 +26,7 @@ export {
   type RuleRefusal,
 } from './workflow/defineWorkflow.js';
 export { leafPaths, activePaths, stateKeyOf } from './workflow/introspect.js';
+export { formSteps, type FormStep, type FormUse } from './workflow/formSteps.js';
 export { WorkflowRegistry } from './workflow/registry.js';
 export { divisionPrefixes, inDivisions, mayView, participantRoles, taskKeysOfActor } from './runtime/access.js';
 export { DIVISION_LEVEL_LENGTHS, MAX_EVENT_DATA_BYTES } from './runtime/validateInput.js';
