@@ -7,6 +7,7 @@ import { EngineProvider, widgetStyles } from '@nongan/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CLOCK_KEY } from '../boot/demoClock.js';
 import type { PortalRuntime } from '../boot/runtime.js';
+import { readerEngine } from '../boot/readerEngine.js';
 import { loadFarms, saveFarms, type Farm } from './farms.js';
 import { Header } from './Header.js';
 import { isLocale, LOCALE_KEY, type Locale } from './i18n.js';
@@ -117,10 +118,12 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
     [runtime, locale, setLocale, session, actor, signIn, serverSession, onServerSession, navigate, farms, setFarms, clockTick],
   );
   const roleLabels = useMemo(() => roleLabelsOf(session?.region), [session?.region]);
+  // On a server the journal already comes as this account may see it.
+  const engine = useMemo(() => (server ? runtime.engine : readerEngine(runtime.engine, actor, runtime.forms)), [server, runtime, actor]);
 
   return (
     <PortalContext.Provider value={value}>
-      <EngineProvider engine={runtime.engine} locale={locale} roleLabels={roleLabels} regionLabels={REGION_LABELS}>
+      <EngineProvider engine={engine} locale={locale} roleLabels={roleLabels} regionLabels={REGION_LABELS}>
         <style>{formStyles + widgetStyles}</style>
         <Header route={route} />
         <main className="portal-main" id="main">
