@@ -40,7 +40,7 @@ export { canonicalJson } from './journal/hash.js';
 export { toBase64Url, fromBase64Url } from './journal/base64url.js';
 export { createMemoryStore, MemoryStore } from './store/memoryStore.js';
 export { createManualClock, type ManualClock } from './clock/manualClock.js';
-export type { Store, ChangeSet, CheckpointLog, InstanceQuery, StoreDump, TimerKey, WorkClaims } from './store/store.js';
+export type { Store, ChangeSet, CheckpointLog, InstanceQuery, StoreDump, TimerKey, WorkClaims, ActorPart } from './store/store.js';
 export { stateKeyMatches, DEFAULT_QUERY_LIMIT } from './store/store.js';
 export { conflictError, duplicateCommandError, duplicateKeyError } from './store/storeErrors.js';
 export * from './calendar/index.js';

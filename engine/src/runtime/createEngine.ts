@@ -5,7 +5,7 @@
 import { createChineseCalendar, type BusinessCalendar } from '../calendar/businessCalendar.js';
 import { EngineError } from '../errors.js';
 import type { VerifyResult } from '../journal/journal.js';
-import type { InstanceQuery, Store, StoreDump } from '../store/store.js';
+import type { ActorPart, InstanceQuery, Store, StoreDump } from '../store/store.js';
 import type { DumpProblem } from '../journal/verifyDump.js';
 import { checkDump, importVerified } from './importDump.js';
 import type { CheckpointSigner } from '../journal/checkpoint.js';
@@ -18,7 +18,7 @@ import type { EngineContext } from './context.js';
 import { InstanceCache } from './instanceCache.js';
 import { migrateInstances, type MigrateOptions, type MigrationReport } from './migrate.js';
 import { deliverOutbox, type OutboxReport } from './outbox.js';
-import { allowedEvents, copies, count, getInstance, history, operationsAllowed, query, tasks, verify, type CopiedCase, type Task, type TaskQuery } from './queries.js';
+import { allowedEvents, casesOf, copies, count, getInstance, history, operationsAllowed, query, tasks, verify, type CopiedCase, type Task, type TaskQuery } from './queries.js';
 import { operate, type OperateOptions } from './operate.js';
 import type { TaskOperation } from '../tasks/operations.js';
 import type { AllowedOperations } from '../tasks/allowedOperations.js';
@@ -87,6 +87,8 @@ export interface Engine {
   allowedOperations(instanceId: string, actor: Actor): Promise<AllowedOperations>;
   /** Cases copied to the actor (抄送我的), newest first, with read/unread. */
   copies(actor: Actor, options?: TaskQuery): Promise<CopiedCase[]>;
+  /** 已办 (`acted`: cases the actor took a step in) and 我发起的 (`opened`), the most recently updated first. */
+  casesOf(actor: Actor, part: ActorPart, options?: TaskQuery): Promise<InstanceRecord[]>;
   get(instanceId: string): Promise<InstanceRecord>;
   history(instanceId: string): Promise<JournalEntry[]>;
   tasks(actor: Actor, options?: TaskQuery): Promise<Task[]>;
@@ -219,6 +221,7 @@ export function createEngine(options: EngineOptions): Engine {
     operate: (instanceId, operation, operateOptions) => operate(ctx, instanceId, operation, operateOptions),
     allowedOperations: (instanceId, actor) => operationsAllowed(ctx, instanceId, actor),
     copies: (actor, copyOptions) => copies(ctx, actor, copyOptions),
+    casesOf: (actor, part, caseOptions) => casesOf(ctx, actor, part, caseOptions),
     get: (instanceId) => getInstance(ctx, instanceId),
     history: (instanceId) => history(ctx, instanceId),
     tasks: (actor, taskOptions) => tasks(ctx, actor, taskOptions),

@@ -1,7 +1,7 @@
 /** Read side: a case, its history, an actor's tasks, instance queries, journal verification. */
 import type { VerifyResult } from '../journal/journal.js';
 import { verifyJournal } from '../journal/journal.js';
-import { DEFAULT_QUERY_LIMIT, type InstanceQuery } from '../store/store.js';
+import { DEFAULT_QUERY_LIMIT, type ActorPart, type InstanceQuery } from '../store/store.js';
 import type { Actor, InstanceRecord, JournalEntry } from '../types.js';
 import { eventsActorMaySend, mayView, taskKeysOfActor } from './access.js';
 import { allowedOperations, assignmentOf, type AllowedOperations, type Assignment } from '../tasks/allowedOperations.js';
@@ -101,6 +101,19 @@ export async function copies(ctx: EngineContext, actor: Actor, options: TaskQuer
     if (copy && mayView(workflow, actor, instance)) out.push({ instance, copy });
   }
   return out.sort((a, b) => b.copy.at - a.copy.at);
+}
+
+/**
+ * 已办 / 我发起的: the cases the actor acted on (a step after the start) or opened, the most recently
+ * updated first, limited to those the actor may still see.
+ */
+export async function casesOf(ctx: EngineContext, actor: Actor, part: ActorPart, options: TaskQuery = {}): Promise<InstanceRecord[]> {
+  assertActor(actor);
+  if (part !== 'opened' && part !== 'acted') {
+    throw new EngineError('invalid-input', { en: `part must be opened or acted, not ${String(part)}`, zh: `part 须为 opened（我发起的）或 acted（已办），而不是 ${String(part)}` }, { path: 'part' });
+  }
+  const records = await ctx.store.findByActor(actor.id, part, options.limit ?? DEFAULT_QUERY_LIMIT, options.offset ?? 0);
+  return records.filter((instance) => mayView(ctx.registry.get(instance.workflowId, instance.workflowVersion), actor, instance));
 }
 
 /** Task operations `actor` may start on the case now (and where a return may go). */

@@ -5,7 +5,7 @@
  */
 import { EngineError } from '../errors.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../types.js';
-import { DEFAULT_QUERY_LIMIT, stateKeyMatches, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey } from './store.js';
+import { ACTOR_PART_KINDS, byLatestUpdate, DEFAULT_QUERY_LIMIT, stateKeyMatches, type ActorPart, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey } from './store.js';
 import { conflictError, duplicateCommandError, duplicateKeyError } from './storeErrors.js';
 import { MemoryCheckpointLog } from './memoryCheckpointLog.js';
 
@@ -99,6 +99,15 @@ export class MemoryStore implements Store {
       }
     }
     return out;
+  }
+
+  async findByActor(actorId: string, part: ActorPart, limit: number, offset = 0): Promise<InstanceRecord[]> {
+    const kinds = ACTOR_PART_KINDS[part];
+    const found: InstanceRecord[] = [];
+    for (const [id, journal] of this.journals) {
+      if (journal.some((entry) => entry.actor.id === actorId && kinds.includes(entry.kind))) found.push(this.instances.get(id)!);
+    }
+    return found.sort(byLatestUpdate).slice(offset, offset + limit).map(clone);
   }
 
   async getJournal(instanceId: string): Promise<JournalEntry[]> {

@@ -63,6 +63,13 @@ export interface Store {
    */
   findByTaskKeys(keys: readonly string[], limit: number, offset?: number): Promise<InstanceRecord[]>;
 
+  /**
+   * Cases a person took part in (已办 / 我发起的): `opened`, they started it; `acted`, they took a
+   * step after the start (an event or a task operation). The most recently updated case first (ties
+   * by id), each case once; paged like `findByTaskKeys`. An index lookup on the journal's actor.
+   */
+  findByActor(actorId: string, part: ActorPart, limit: number, offset?: number): Promise<InstanceRecord[]>;
+
   /** Journal of one instance in `seq` order. */
   getJournal(instanceId: string): Promise<JournalEntry[]>;
   /**
@@ -139,6 +146,16 @@ export interface WorkClaims {
 }
 
 /** Whether `stateKey` (comma-joined leaf paths) lies in `state` or below it. */
+export type ActorPart = 'opened' | 'acted';
+
+/** The journal kinds each part counts: the start for who opened a case; a person's own later steps for who acted on it. */
+export const ACTOR_PART_KINDS: Record<ActorPart, readonly JournalEntry['kind'][]> = { opened: ['start'], acted: ['event', 'task'] };
+
+/** The order of `findByActor`: the most recently updated case first, ties by case id. */
+export function byLatestUpdate(a: Pick<InstanceRecord, 'id' | 'updatedAt'>, b: Pick<InstanceRecord, 'id' | 'updatedAt'>): number {
+  return b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 export function stateKeyMatches(stateKey: string, state: string): boolean {
   return stateKey.split(',').some((path) => path === state || path.startsWith(`${state}.`));
 }

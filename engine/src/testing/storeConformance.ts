@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
 import { changeSet, instanceRecord, journalEntry, outboxMessage, timerRecord } from './storeRecords.js';
+import type { JournalEntry } from '../types.js';
 
 async function snapshotOf(store: Store) {
   const dump = await store.exportAll();
@@ -143,6 +144,30 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await store.commit(changeSet('a', 2, {}, { taskKeys: ['district|r:jiyuan'] }));
       expect(await ids(['supervision|r:jiyuan'])).toEqual(['b']);
       expect(await ids(['district|r:jiyuan'])).toEqual(['a']);
+      await store.close();
+    });
+
+    it('finds the cases a person opened or acted on, most recently updated first, each once, paged', async () => {
+      const store = await makeStore();
+      const step = (id: string, revision: number, actor: string, kind: JournalEntry['kind'], updatedAt: number) =>
+        store.commit(changeSet(id, revision, { journal: { ...journalEntry(id, revision), kind, actor: { id: actor, role: 'supervision' } } }, { updatedAt }));
+      await step('a', 1, 'farmer', 'start', 10);
+      await step('a', 2, 'officer', 'event', 50);
+      await step('a', 3, 'officer', 'task', 60);
+      await step('b', 1, 'farmer', 'start', 20);
+      await step('c', 1, 'officer', 'start', 30);
+      await step('c', 2, 'officer', 'timer', 70);
+      await step('d', 1, 'farmer', 'start', 40);
+      await step('d', 2, 'officer', 'event', 40);
+      const ids = async (actor: string, part: 'opened' | 'acted', limit = 10, offset = 0) => (await store.findByActor(actor, part, limit, offset)).map((r) => r.id);
+      // Ordered by the case's last update (a: 60, d: 40, b: 20), not by when the farmer opened it.
+      expect(await ids('farmer', 'opened')).toEqual(['a', 'd', 'b']);
+      // A case the officer stepped in twice is listed once; the engine's own timer steps are not theirs; opening is not acting.
+      expect(await ids('officer', 'acted')).toEqual(['a', 'd']);
+      expect(await ids('officer', 'opened')).toEqual(['c']);
+      expect(await ids('nobody', 'acted')).toEqual([]);
+      expect([...(await ids('farmer', 'opened', 2, 0)), ...(await ids('farmer', 'opened', 2, 2))]).toEqual(['a', 'd', 'b']);
+      expect((await store.findByActor('officer', 'acted', 1))[0]).toMatchObject({ id: 'a', revision: 3 });
       await store.close();
     });
 

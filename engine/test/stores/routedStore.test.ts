@@ -8,11 +8,7 @@ import { EngineError, createMemoryStore, type ChangeSet, type OutboxMessage, typ
 import { createRegionRoutedStore, type RegionRoutedStore } from '../../src/stores/routed/index.js';
 import { describeStoreConformance } from '../../src/testing/index.js';
 import { changeSet, instanceRecord, journalEntry, outboxMessage, timerRecord } from '../../src/testing/storeRecords.js';
-
-const STORE_METHODS = [
-  'commit', 'getInstance', 'findInstances', 'countInstances', 'findByTaskKeys', 'getJournal', 'getJournalEntry', 'findByCommand',
-  'dueTimers', 'timersOf', 'deleteTimers', 'nextDueAt', 'pendingOutbox', 'updateOutbox', 'exportAll', 'importAll', 'close',
-] as const;
+import { STORE_METHODS } from '../../src/stores/routed/shardRouting.js';
 
 /** A memory store with leases, shaped like the PostgreSQL claims, so the routed claims run in Node without a server. */
 function withLeases(store: Store): Store {

@@ -194,6 +194,11 @@ export function createRemoteEngine(options: RemoteEngineOptions): RemoteEngine {
       const offset = query.offset ?? 0;
       return read(`copies:${limit}:${offset}`, () => connection.request<CopiedCase[]>('GET', '/api/copies', undefined, { query: { limit, offset } }));
     },
+    casesOf: (_actor, part, query = {}) => {
+      const limit = Math.min(query.limit ?? 200, SERVER_PAGE);
+      const offset = query.offset ?? 0;
+      return read(`my-cases:${part}:${limit}:${offset}`, () => connection.request<InstanceRecord[]>('GET', '/api/my-cases', undefined, { query: { part, limit, offset } }));
+    },
 
     get: (instanceId) => read(`case:${instanceId}`, () => connection.request<InstanceRecord>('GET', `/api/cases/${encodeURIComponent(instanceId)}`)),
     history: (instanceId) => read(`journal:${instanceId}`, () => connection.request<JournalEntry[]>('GET', `/api/cases/${encodeURIComponent(instanceId)}/journal`)),

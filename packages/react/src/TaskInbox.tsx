@@ -14,9 +14,10 @@ import { useId, useMemo, useState } from 'react';
 import { CopiesTable } from './CopiesTable.js';
 import { useEngineContext } from './EngineProvider.js';
 import { ErrorNotice } from './ErrorNotice.js';
-import { assertActor, useCopies, useTasks } from './hooks.js';
+import { assertActor, useCopies, useMyCases, useTasks } from './hooks.js';
+import { MyCasesTable } from './MyCasesTable.js';
 import type { TaskFilters, TaskRow } from './inboxModel.js';
-import { copyRows, INBOX_TABS, isInboxTab, tabCounts, tabView, visibleTabs, type CopyRow, type InboxTab } from './inboxTabs.js';
+import { caseRows, copyRows, INBOX_TABS, isCaseTab, isInboxTab, tabCounts, tabView, visibleTabs, type CaseRow, type CopyRow, type InboxTab } from './inboxTabs.js';
 import { InboxTable } from './InboxTable.js';
 import { InboxTabs, panelId, tabId } from './InboxTabs.js';
 import { say, type UiKey } from './text.js';
@@ -32,7 +33,7 @@ export interface TaskInboxProps {
   limit?: number;
 }
 
-const EMPTY: Record<InboxTab, UiKey> = { all: 'inboxEmpty', mine: 'inboxEmpty', unclaimed: 'unclaimedEmpty', held: 'heldEmpty', escalated: 'escalatedEmpty', copies: 'copiesEmpty' };
+const EMPTY: Record<InboxTab, UiKey> = { all: 'inboxEmpty', mine: 'inboxEmpty', unclaimed: 'unclaimedEmpty', held: 'heldEmpty', escalated: 'escalatedEmpty', done: 'doneEmpty', started: 'startedEmpty', copies: 'copiesEmpty' };
 
 type ClaimOutcome = { ok: true; what: string } | { ok: false; error: unknown };
 
@@ -47,6 +48,8 @@ export function TaskInbox({ actor, onOpen, initialFilters = {}, initialTab = 'al
   const options = limit === undefined ? {} : { limit };
   const tasks = useTasks(actor, {}, options);
   const copies = useCopies(actor, options);
+  const handled = useMyCases(actor, 'acted', options);
+  const opened = useMyCases(actor, 'opened', options);
   const [claiming, setClaiming] = useState<ReadonlySet<string>>(new Set());
   const [claimed, setClaimed] = useState<ClaimOutcome | null>(null);
   const id = useId();
@@ -54,13 +57,19 @@ export function TaskInbox({ actor, onOpen, initialFilters = {}, initialTab = 'al
 
   const lookup = (workflowId: string, version: number) => engine.workflow(workflowId, version);
   const copied = useMemo((): CopyRow[] => (copies.data ? copyRows(copies.data, lookup, engine.clock.now(), engine.calendar, locale) : []), [copies.data, locale]);
+  const cases = useMemo(() => ({ done: handled.data ?? [], started: opened.data ?? [] }), [handled.data, opened.data]);
+  const rowsOfCases = useMemo(() => {
+    const rows = (list: typeof cases.done) => caseRows(list, lookup, engine.clock.now(), engine.calendar, locale);
+    return { done: rows(cases.done), started: rows(cases.started) };
+  }, [cases, locale]);
   const data = tasks.data;
-  const counts = data ? tabCounts(data.allRows, copied) : undefined;
-  const view = data
-    ? tabView(tab, { tasks: data.tasks, taskRows: data.allRows, copies: copies.data ?? [], copyRows: copied }, filters, lookup, locale)
-    : undefined;
-  const loading = tab === 'copies' ? !copies.data && copies.status === 'loading' : !data && tasks.status === 'loading';
-  const failure = tab === 'copies' ? (copies.status === 'error' ? copies.error : undefined) : tasks.status === 'error' ? tasks.error : undefined;
+  const source = data ? { tasks: data.tasks, taskRows: data.allRows, copies: copies.data ?? [], copyRows: copied, cases, caseRows: rowsOfCases } : undefined;
+  const counts = source ? tabCounts(source) : undefined;
+  const view = source ? tabView(tab, source, filters, lookup, locale) : undefined;
+  // Each tab waits for, and reports the failure of, its own list.
+  const list = tab === 'copies' ? copies : tab === 'done' ? handled : tab === 'started' ? opened : tasks;
+  const loading = (!list.data && list.status === 'loading') || (!data && tasks.status === 'loading');
+  const failure = list.status === 'error' ? list.error : tasks.status === 'error' ? tasks.error : undefined;
 
   // One claim per click, with its own commandId: a double click on a slow line is applied once.
   const claim = async (row: TaskRow) => {
@@ -125,6 +134,8 @@ export function TaskInbox({ actor, onOpen, initialFilters = {}, initialTab = 'al
         {view && view.rows.length > 0 &&
           (tab === 'copies' ? (
             <CopiesTable rows={view.rows as CopyRow[]} locale={locale} onOpen={onOpen} />
+          ) : isCaseTab(tab) ? (
+            <MyCasesTable rows={view.rows as CaseRow[]} caption={tab === 'done' ? 'tabDone' : 'tabStarted'} locale={locale} onOpen={onOpen} />
           ) : (
             <InboxTable rows={view.rows} tab={tab} locale={locale} onOpen={onOpen} onClaim={(row) => void claim(row)} claiming={claiming} />
           ))}

@@ -1,5 +1,5 @@
 /** Live data hooks: a case, an actor's tasks and copies, a case's history with its hash-chain check, what the actor may do on a case. */
-import type { Actor, AllowedOperations, CopiedCase, InstanceRecord, JournalEntry, Task, VerifyResult } from '@nongan/engine';
+import type { Actor, ActorPart, AllowedOperations, CopiedCase, InstanceRecord, JournalEntry, Task, VerifyResult } from '@nongan/engine';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useEngineContext } from './EngineProvider.js';
 import { filterOptions, filterTaskRows, taskRows, type FilterOption, type TaskFilters, type TaskRow } from './inboxModel.js';
@@ -57,6 +57,13 @@ export function useCopies(actor: Actor, options: { limit?: number } = {}): LiveR
   assertActor(actor, 'useCopies');
   const { engine } = useEngineContext();
   return useLiveQuery(`copies:${actorKey(actor)}:${options.limit ?? ''}`, () => engine.copies(actor, options), () => true);
+}
+
+/** 已办 (`acted`) or 我发起的 (`opened`): reloaded after every change (a step anywhere may be the actor's). */
+export function useMyCases(actor: Actor, part: ActorPart, options: { limit?: number } = {}): LiveResult<InstanceRecord[]> {
+  assertActor(actor, 'useMyCases');
+  const { engine } = useEngineContext();
+  return useLiveQuery(`my-cases:${part}:${actorKey(actor)}:${options.limit ?? ''}`, () => engine.casesOf(actor, part, options), () => true);
 }
 
 export interface HistoryData {

@@ -116,7 +116,14 @@ describe('TaskInbox tabs', () => {
     await engine.operate('q-2', { op: 'claim' }, { actor: people.sup1 });
     const host = withEngine(engine, <TaskInbox actor={people.sup1} />, 'en');
     await until(() => rowOf(host, 'q-1') && rowOf(host, 'q-2'), 'both rows');
-    expect([...host.querySelectorAll('[role=tab]')].map((t) => text(t))).toEqual(['All 2', 'My tasks 1', 'To claim 1', 'Claimed by others 0', 'Copied to me 0']);
+    // The claim was sup-1's step in q-2: it is also 已办 (handled by me).
+    const tabTexts = () => [...host.querySelectorAll('[role=tab]')].map((t) => text(t)).join(' | ');
+    await until(() => tabTexts() === 'All 2 | My tasks 1 | To claim 1 | Claimed by others 0 | Handled by me 1 | Started by me 0 | Copied to me 0', `tab counts (${tabTexts()})`);
+    await userEvent.click(tab(host, 'done'));
+    await until(() => rowOf(host, 'q-2') && !rowOf(host, 'q-1'), 'handled case listed');
+    expect(text(rowOf(host, 'q-2'))).toContain('In progress');
+    expect(await axeViolations(host)).toEqual([]);
+    await userEvent.click(tab(host, 'all'));
     const overdueOnly = () => host.querySelector<HTMLInputElement>('[role=tabpanel] input[type=checkbox]')!;
     await userEvent.click(overdueOnly());
     await until(() => text(host.querySelector('[role=tabpanel] [role=status]')) === 'No tasks match the filters.', 'filtered out');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { approvalRows } from '../src/approvalSheetModel.js';
 import { taskRows } from '../src/inboxModel.js';
-import { copyRows, tabCounts, tabView, visibleTabs } from '../src/inboxTabs.js';
+import { caseRows, copyRows, tabCounts, tabView, visibleTabs } from '../src/inboxTabs.js';
 import { journalNames } from '../src/journalNames.js';
 import { buildOperation, emptyDraft } from '../src/operationForms.js';
 import { candidateRoles, matchPeople } from '../src/peopleModel.js';
@@ -31,13 +31,21 @@ describe('inbox tabs', () => {
     const rows = taskRows(tasks, lookup, clock.now(), engine.calendar, 'zh-CN');
     const copies = await engine.copies(people.sup1);
     const copied = copyRows(copies, lookup, clock.now(), engine.calendar, 'zh-CN');
+    // 已办: the claim was sup-1's step in q-1; 我发起的: the farm opened every case, sup-1 none.
+    const cases = { done: await engine.casesOf(people.sup1, 'acted'), started: await engine.casesOf(people.sup1, 'opened') };
+    const caseRowsOf = { done: caseRows(cases.done, lookup, clock.now(), engine.calendar, 'zh-CN'), started: caseRows(cases.started, lookup, clock.now(), engine.calendar, 'zh-CN') };
+    expect(caseRowsOf.done).toMatchObject([{ instanceId: 'q-1', finished: false, updatedText: '2026-03-02 09:00', stateText: '审核 › 初审（监督机构）' }]);
+    expect(caseRowsOf.started).toEqual([]);
+    expect((await engine.casesOf(people.farm, 'opened')).map((c) => c.id).sort()).toEqual(['q-1', 'q-2', 'q-3']);
+    const counted = (copyList: typeof copied) => tabCounts({ taskRows: rows, copyRows: copyList, caseRows: caseRowsOf });
     expect(Object.fromEntries(rows.map((r) => [r.instanceId, [r.assignment, r.holderName]]))).toEqual({ 'q-1': ['mine', '李审核'], 'q-2': ['held', '赵审核'], 'q-3': ['unclaimed', null] });
-    expect(tabCounts(rows, copied)).toEqual({ all: 3, mine: 1, unclaimed: 1, held: 1, escalated: 0, copies: 1, unread: 1 });
+    expect(counted(copied)).toEqual({ all: 3, mine: 1, unclaimed: 1, held: 1, escalated: 0, done: 1, started: 0, copies: 1, unread: 1 });
     expect(copied).toMatchObject([{ instanceId: 'q-3', copiedBy: '孙科长', copiedAt: '2026-03-02 09:00', unread: true, stateText: '审核 › 初审（监督机构）' }]);
     // 超期上报 shows only to those it reached.
-    expect(visibleTabs(tabCounts(rows, copied), 'all')).toEqual(['all', 'mine', 'unclaimed', 'held', 'copies']);
+    expect(visibleTabs(counted(copied), 'all')).toEqual(['all', 'mine', 'unclaimed', 'held', 'done', 'started', 'copies']);
 
-    const source = { tasks, taskRows: rows, copies, copyRows: copied };
+    const source = { tasks, taskRows: rows, copies, copyRows: copied, cases, caseRows: caseRowsOf };
+    expect(tabView('done', source, {}, lookup, 'zh-CN')).toMatchObject({ rows: [{ instanceId: 'q-1' }], options: { workflows: [{ value: 'qualification-demo' }] } });
     expect(tabView('held', source, {}, lookup, 'zh-CN').rows.map((r) => r.instanceId)).toEqual(['q-2']);
     const copiesTab = tabView('copies', source, { workflowId: 'qualification-demo' }, lookup, 'zh-CN');
     expect(copiesTab.rows.map((r) => r.instanceId)).toEqual(['q-3']);
@@ -47,7 +55,7 @@ describe('inbox tabs', () => {
 
     await engine.operate('q-3', { op: 'read' }, { actor: people.sup1 });
     const read = copyRows(await engine.copies(people.sup1), lookup, clock.now(), engine.calendar, 'zh-CN');
-    expect(tabCounts(rows, read)).toMatchObject({ copies: 1, unread: 0 });
+    expect(counted(read)).toMatchObject({ copies: 1, unread: 0 });
   });
 });
 

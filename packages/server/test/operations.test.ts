@@ -97,4 +97,17 @@ describe('task operations over HTTP', () => {
     ]);
     expect((await who.bureau!.get(`/api/cases/${caseId}/verify`)).body).toMatchObject({ ok: true, problems: [] });
   });
+
+  it('lists 已办 and 我发起的 from the session: who took a step, who opened the case; a bad part is named', async () => {
+    const mine = async (client: Api, part: string) => ((await client.get(`/api/my-cases?part=${part}`)).body as Array<{ id: string }>).map((c) => c.id);
+    expect(await mine(who.farm!, 'opened')).toEqual([caseId]);
+    // The farm's SUBMIT counts as acting too.
+    expect(await mine(who.farm!, 'acted')).toEqual([caseId]);
+    expect(await mine(who['officer-b']!, 'acted')).toEqual([caseId]);
+    expect(await mine(who['officer-b']!, 'opened')).toEqual([]);
+    // Another township's reviewer never acted here, and could not see the case anyway.
+    expect(await mine(who.lilin!, 'acted')).toEqual([]);
+    const bad = await who.farm!.get('/api/my-cases?part=mine');
+    expect(bad.status).toBe(400);
+  });
 });

@@ -6,8 +6,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { EngineError } from '../../errors.js';
-import type { ChangeSet, InstanceQuery, Store, StoreDump, TimerKey } from '../../store/store.js';
-import { DEFAULT_QUERY_LIMIT, stateKeyMatches } from '../../store/store.js';
+import type { ActorPart, ChangeSet, InstanceQuery, Store, StoreDump, TimerKey } from '../../store/store.js';
+import { ACTOR_PART_KINDS, byLatestUpdate, DEFAULT_QUERY_LIMIT, stateKeyMatches } from '../../store/store.js';
 import { conflictError, duplicateCommandError, duplicateKeyError } from '../../store/storeErrors.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
 import { latestAnchors, type JournalCheckpoint } from '../../journal/checkpoint.js';
@@ -48,6 +48,8 @@ class NonganDatabase extends Dexie {
     });
     // Signed checkpoints of journal heads, and each case's latest anchored head.
     this.version(2).stores({ checkpoints: 'seq', checkpointHeads: 'instanceId' });
+    // 已办 / 我发起的: a person's own steps by kind (IndexedDB builds the index over existing entries).
+    this.version(3).stores({ journal: '[instanceId+seq], &commandId, [actor.id+kind]' });
   }
 }
 
@@ -118,6 +120,15 @@ export class DexieStore implements Store {
   findByTaskKeys(keys: readonly string[], limit: number, offset = 0): Promise<InstanceRecord[]> {
     if (keys.length === 0) return Promise.resolve([]);
     return this.db.instances.where('taskKeys').anyOf([...keys]).distinct().offset(offset).limit(limit).toArray();
+  }
+
+  async findByActor(actorId: string, part: ActorPart, limit: number, offset = 0): Promise<InstanceRecord[]> {
+    const entries = await this.db.journal
+      .where('[actor.id+kind]')
+      .anyOf(ACTOR_PART_KINDS[part].map((kind) => [actorId, kind]))
+      .toArray();
+    const records = await this.db.instances.bulkGet([...new Set(entries.map((entry) => entry.instanceId))]);
+    return records.filter((r): r is InstanceRecord => r !== undefined).sort(byLatestUpdate).slice(offset, offset + limit);
   }
 
   getJournal(instanceId: string): Promise<JournalEntry[]> {

@@ -4,7 +4,7 @@
  * round trip, with the revision check (`UPDATE … WHERE id = $1 AND revision = $2`), the journal's
  * `UNIQUE (instance_id, seq)` and `UNIQUE (command_id)`, timers and outbox inside it.
  */
-import { DEFAULT_QUERY_LIMIT, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey } from '../../store/store.js';
+import { ACTOR_PART_KINDS, DEFAULT_QUERY_LIMIT, type ActorPart, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey } from '../../store/store.js';
 import { EngineError } from '../../errors.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
 import { migrate, type MigrationResult } from './migrate.js';
@@ -104,6 +104,16 @@ export class PostgresStore implements Store {
     const { rows } = await this.run<{ record: InstanceRecord }>(
       'SELECT record FROM nongan_instances WHERE task_keys && $1::text[] ORDER BY id LIMIT $2 OFFSET $3',
       [keys, limit, offset],
+    );
+    return rows.map((r) => r.record);
+  }
+
+  async findByActor(actorId: string, part: ActorPart, limit: number, offset = 0): Promise<InstanceRecord[]> {
+    const { rows } = await this.run<{ record: InstanceRecord }>(
+      `SELECT i.record FROM nongan_instances i
+       WHERE i.id IN (SELECT instance_id FROM nongan_journal WHERE actor_id = $1 AND kind = ANY($2::text[]))
+       ORDER BY (i.record->>'updatedAt')::double precision DESC, i.id COLLATE "C" LIMIT $3 OFFSET $4`,
+      [actorId, [...ACTOR_PART_KINDS[part]], limit, offset],
     );
     return rows.map((r) => r.record);
   }

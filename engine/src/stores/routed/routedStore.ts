@@ -26,7 +26,7 @@
  * - PostgreSQL-only extras of the shards (step feed, LISTEN notices) are not offered through this store.
  */
 import { EngineError } from '../../errors.js';
-import { DEFAULT_QUERY_LIMIT, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey, type WorkClaims } from '../../store/store.js';
+import { byLatestUpdate, DEFAULT_QUERY_LIMIT, type ActorPart, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey, type WorkClaims } from '../../store/store.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
 import { byId, mergeHeads, mergePage, outboxOrder, timerOrder } from './mergeSorted.js';
 import { RoutedClaims } from './routedClaims.js';
@@ -102,6 +102,12 @@ export class RegionRoutedStore implements Store {
     if (keys.length === 0) return [];
     const answers = await this.each((store) => store.findByTaskKeys(keys, offset + limit, 0));
     return mergePage(answers.map(({ shard, value }) => this.learnInstances(shard, value)), byId, limit, offset);
+  }
+
+  /** A person's cases may be on any shard: every shard is asked, the pages merged in the contract's order. */
+  async findByActor(actorId: string, part: ActorPart, limit: number, offset = 0): Promise<InstanceRecord[]> {
+    const answers = await this.each((store) => store.findByActor(actorId, part, offset + limit, 0));
+    return mergePage(answers.map(({ shard, value }) => this.learnInstances(shard, value)), byLatestUpdate, limit, offset);
   }
 
   async getJournal(instanceId: string): Promise<JournalEntry[]> {

@@ -25,8 +25,8 @@ export interface Shard {
 export const DEFAULT_DIRECTORY_SIZE = 50_000;
 
 /** What a store must offer to be a shard (the `Store` interface without the optional `claims`). */
-const STORE_METHODS = [
-  'commit', 'getInstance', 'findInstances', 'countInstances', 'findByTaskKeys', 'getJournal', 'getJournalEntry', 'findByCommand',
+export const STORE_METHODS = [
+  'commit', 'getInstance', 'findInstances', 'countInstances', 'findByTaskKeys', 'findByActor', 'getJournal', 'getJournalEntry', 'findByCommand',
   'dueTimers', 'timersOf', 'deleteTimers', 'nextDueAt', 'pendingOutbox', 'updateOutbox', 'exportAll', 'importAll', 'close',
 ] as const;
 

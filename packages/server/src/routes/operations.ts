@@ -113,6 +113,27 @@ export function operationRoutes(services: ServerServices): RoutePlugin {
     );
 
     app.get(
+      '/api/my-cases',
+      {
+        schema: {
+          tags: ['tasks'],
+          summary: 'Cases the caller took a step in (part=acted, 已办) or opened (part=opened, 我发起的), the most recently updated first',
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['part'],
+            properties: { part: { type: 'string', enum: ['acted', 'opened'], description: 'acted: 已办; opened: 我发起的' }, ...page },
+          },
+          response: { 200: { type: 'array', items: { $ref: 'Instance#' } }, ...errorReplies },
+        },
+      },
+      async (request) => {
+        const { part, ...query } = request.query;
+        return engine.casesOf(requireIdentity(request).actor, part, query);
+      },
+    );
+
+    app.get(
       '/api/cases/:instanceId/people',
       {
         schema: {

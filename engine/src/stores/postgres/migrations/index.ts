@@ -2,6 +2,7 @@
 import { sql as core } from './0001_core.js';
 import { sql as quietCommit } from './0002_commit_without_step_notify.js';
 import { sql as checkpoints } from './0003_checkpoints.js';
+import { sql as journalActor } from './0004_journal_actor.js';
 
 export interface Migration {
   /** Position in the order, from 1, without gaps. */
@@ -14,4 +15,5 @@ export const ENGINE_MIGRATIONS: readonly Migration[] = [
   { id: 1, name: 'core', sql: core },
   { id: 2, name: 'commit-without-step-notify-and-division', sql: quietCommit },
   { id: 3, name: 'checkpoints', sql: checkpoints },
+  { id: 4, name: 'journal-actor', sql: journalActor },
 ];

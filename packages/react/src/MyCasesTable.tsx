@@ -1,0 +1,53 @@
+/**
+ * 已办 / 我发起的: the cases the actor handled or started, the most recently updated first — case,
+ * subject, state in plain words, whether it is still running, and when it last moved.
+ */
+import type { CaseRow } from './inboxTabs.js';
+import { say, type Locale, type UiKey } from './text.js';
+
+export interface MyCasesTableProps {
+  rows: readonly CaseRow[];
+  caption: UiKey;
+  locale: Locale;
+  onOpen?: ((instanceId: string) => void) | undefined;
+}
+
+export function MyCasesTable({ rows, caption, locale, onOpen }: MyCasesTableProps) {
+  return (
+    <table className="nw-table">
+      <caption className="nw-visually-hidden">{say(caption, locale)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{say('colCase', locale)}</th>
+          <th scope="col">{say('colSubject', locale)}</th>
+          <th scope="col">{say('colState', locale)}</th>
+          <th scope="col">{say('colCaseStatus', locale)}</th>
+          <th scope="col">{say('colUpdated', locale)}</th>
+          {onOpen && (
+            <th scope="col">
+              <span className="nw-visually-hidden">{say('open', locale)}</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.instanceId} data-instance={row.instanceId} data-finished={row.finished || undefined}>
+            <th scope="row">{row.workflowTitle}</th>
+            <td>{row.subject}</td>
+            <td>{row.stateText}</td>
+            <td>{say(row.finished ? 'caseDone' : 'caseActive', locale)}</td>
+            <td>{row.updatedText}</td>
+            {onOpen && (
+              <td>
+                <button type="button" onClick={() => onOpen(row.instanceId)} aria-label={`${say('open', locale)}: ${row.workflowTitle} ${row.subject}`}>
+                  {say('open', locale)}
+                </button>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
