@@ -16,3 +16,4 @@ export * from './variant.js';
 export * from './publishCheck.js';
 export * from './dictionaries.js';
 export * from './commands/rowsCommands.js';
+export * from './fieldPermissions.js';

@@ -27,6 +27,8 @@ import { UNCOMMITTED } from './inputs.js';
 import { Palette } from './Palette.js';
 import { Preview } from './Preview.js';
 import { PropertyPanel } from './PropertyPanel.js';
+import { PermissionMatrix } from './PermissionMatrix.js';
+import type { PermissionStep } from '../core/fieldPermissions.js';
 import { designerStyles } from './styles.js';
 import { errorText, say } from './text.js';
 import { Toolbar } from './Toolbar.js';
@@ -51,6 +53,8 @@ export interface DesignerProps {
   today?: () => string;
   /** Called with each version published from this designer. */
   onPublish?: (record: VersionRecord) => void;
+  /** The lifecycle steps where this form is filled, for the field-permission matrix (omitted: no matrix). */
+  permissionSteps?: readonly PermissionStep[];
 }
 
 export function Designer(props: DesignerProps) {
@@ -274,6 +278,7 @@ export function Designer(props: DesignerProps) {
           ) : (
             editorView
           )}
+          {props.permissionSteps && <PermissionMatrix steps={props.permissionSteps} />}
           <div className="ngd-main" style={{ gridTemplateColumns: inVariant ? '1fr' : 'minmax(0, 3fr) minmax(0, 2fr)' }}>
             <Preview />
             {!inVariant && <VersionList />}

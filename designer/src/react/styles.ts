@@ -43,5 +43,11 @@ export const designerStyles = `
 .ngd-variant th, .ngd-variant td { border-bottom: 1px solid #ddd; padding: 3px; text-align: left; vertical-align: top; }
 .ngd-variant input[type=number] { width: 7em; }
 .ngd-diff { font-family: ui-monospace, monospace; font-size: 12px; white-space: pre-wrap; }
+.ngd-hint { color: #555; font-size: 13px; }
+.ngd-matrix { overflow-x: auto; max-width: 100%; }
+.ngd-matrix table { border-collapse: collapse; }
+.ngd-matrix th, .ngd-matrix td { border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left; white-space: nowrap; }
+.ngd-matrix td[data-mode=hidden] select { background: #f3f3f3; }
+.ngd-matrix td[data-mode=readOnly] select, .ngd-matrix td[data-mode=required] select { font-weight: 600; }
 .ngd-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

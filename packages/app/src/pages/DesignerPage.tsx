@@ -14,6 +14,7 @@ import { local } from '../shell/i18n.js';
 import { regionName } from '../shell/labels.js';
 import { usePortal, useText } from '../shell/PortalContext.js';
 import { useEngineQuery } from '../shell/useEngineQuery.js';
+import { permissionSteps } from './permissionSteps.js';
 
 /** The lifecycles' data contracts by base form id: publishing is blocked while a form breaks one. */
 const CONTRACTS = Object.fromEntries([...BASE_FORMS].map(([id, form]) => [id, form.contract]));
@@ -56,7 +57,7 @@ export function DesignerPage() {
       </section>
       {chosen && (
         <section className="portal-card portal-designer-host">
-          <Designer key={`${region}:${chosen}`} store={runtime.designs} formId={chosen} {...(base ? { initialDefinition: base.definition } : {})} region={region} contracts={CONTRACTS} locale={locale} today={demoToday} onPublish={onPublish} />
+          <Designer key={`${region}:${chosen}`} store={runtime.designs} formId={chosen} {...(base ? { initialDefinition: base.definition } : {})} region={region} contracts={CONTRACTS} locale={locale} today={demoToday} onPublish={onPublish} permissionSteps={permissionSteps(chosen, region)} />
         </section>
       )}
       <section className="portal-card" aria-labelledby="published-title">
