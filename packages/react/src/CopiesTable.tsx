@@ -5,6 +5,7 @@
  */
 import type { CopyRow } from './inboxTabs.js';
 import { say, type Locale } from './text.js';
+import { ButtonsHeading, CaseHeadings, OpenCaseButton } from './caseTableParts.js';
 
 export interface CopiesTableProps {
   rows: readonly CopyRow[];
@@ -18,16 +19,12 @@ export function CopiesTable({ rows, locale, onOpen }: CopiesTableProps) {
       <caption className="nw-visually-hidden">{say('tabCopies', locale)}</caption>
       <thead>
         <tr>
-          <th scope="col">{say('colCase', locale)}</th>
-          <th scope="col">{say('colSubject', locale)}</th>
-          <th scope="col">{say('colState', locale)}</th>
+          <CaseHeadings locale={locale} />
           <th scope="col">{say('colCopiedBy', locale)}</th>
           <th scope="col">{say('colCopiedAt', locale)}</th>
           <th scope="col">{say('colRead', locale)}</th>
           {onOpen && (
-            <th scope="col">
-              <span className="nw-visually-hidden">{say('open', locale)}</span>
-            </th>
+            <ButtonsHeading locale={locale} />
           )}
         </tr>
       </thead>
@@ -45,9 +42,7 @@ export function CopiesTable({ rows, locale, onOpen }: CopiesTableProps) {
             <td>{row.unread ? <span className="nw-badge nw-badge--unread">{say('unread', locale)}</span> : <span className="nw-muted">{say('read', locale)}</span>}</td>
             {onOpen && (
               <td>
-                <button type="button" onClick={() => onOpen(row.instanceId)} aria-label={`${say('open', locale)}: ${row.workflowTitle} ${row.subject}`}>
-                  {say('open', locale)}
-                </button>
+                <OpenCaseButton row={row} locale={locale} onOpen={onOpen} />
               </td>
             )}
           </tr>

@@ -8,6 +8,7 @@ import { dueText } from './due.js';
 import type { TaskRow } from './inboxModel.js';
 import type { InboxTab } from './inboxTabs.js';
 import { pick, say, type Locale } from './text.js';
+import { ButtonsHeading, CaseHeadings, OpenCaseButton } from './caseTableParts.js';
 
 export interface InboxTableProps {
   rows: readonly TaskRow[];
@@ -34,16 +35,12 @@ export function InboxTable({ rows, tab, locale, onOpen, onClaim, claiming }: Inb
       <caption className="nw-visually-hidden">{say('inbox', locale)}</caption>
       <thead>
         <tr>
-          <th scope="col">{say('colCase', locale)}</th>
-          <th scope="col">{say('colSubject', locale)}</th>
-          <th scope="col">{say('colState', locale)}</th>
+          <CaseHeadings locale={locale} />
           <th scope="col">{say('colAssignment', locale)}</th>
           <th scope="col">{say('colActions', locale)}</th>
           <th scope="col">{say('colDue', locale)}</th>
           {(onOpen || claims) && (
-            <th scope="col">
-              <span className="nw-visually-hidden">{say('open', locale)}</span>
-            </th>
+            <ButtonsHeading locale={locale} />
           )}
         </tr>
       </thead>
@@ -83,9 +80,7 @@ export function InboxTable({ rows, tab, locale, onOpen, onClaim, claiming }: Inb
                   </button>
                 )}
                 {onOpen && (
-                  <button type="button" onClick={() => onOpen(row.instanceId)} aria-label={`${say('open', locale)}: ${row.workflowTitle} ${row.subject}`}>
-                    {say('open', locale)}
-                  </button>
+                  <OpenCaseButton row={row} locale={locale} onOpen={onOpen} />
                 )}
               </td>
             )}

@@ -4,6 +4,7 @@
  */
 import type { CaseRow } from './inboxTabs.js';
 import { say, type Locale, type UiKey } from './text.js';
+import { ButtonsHeading, CaseHeadings, OpenCaseButton } from './caseTableParts.js';
 
 export interface MyCasesTableProps {
   rows: readonly CaseRow[];
@@ -18,15 +19,11 @@ export function MyCasesTable({ rows, caption, locale, onOpen }: MyCasesTableProp
       <caption className="nw-visually-hidden">{say(caption, locale)}</caption>
       <thead>
         <tr>
-          <th scope="col">{say('colCase', locale)}</th>
-          <th scope="col">{say('colSubject', locale)}</th>
-          <th scope="col">{say('colState', locale)}</th>
+          <CaseHeadings locale={locale} />
           <th scope="col">{say('colCaseStatus', locale)}</th>
           <th scope="col">{say('colUpdated', locale)}</th>
           {onOpen && (
-            <th scope="col">
-              <span className="nw-visually-hidden">{say('open', locale)}</span>
-            </th>
+            <ButtonsHeading locale={locale} />
           )}
         </tr>
       </thead>
@@ -40,9 +37,7 @@ export function MyCasesTable({ rows, caption, locale, onOpen }: MyCasesTableProp
             <td>{row.updatedText}</td>
             {onOpen && (
               <td>
-                <button type="button" onClick={() => onOpen(row.instanceId)} aria-label={`${say('open', locale)}: ${row.workflowTitle} ${row.subject}`}>
-                  {say('open', locale)}
-                </button>
+                <OpenCaseButton row={row} locale={locale} onOpen={onOpen} />
               </td>
             )}
           </tr>
