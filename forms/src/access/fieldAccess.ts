@@ -30,7 +30,10 @@ export interface AccessPlace {
   role: string;
 }
 
-/** The active paths of a state key, shallowest first: `review.initial` → `review`, `review.initial`. */
+/**
+ * The active paths of a state key, shallowest first: `review.initial` → `review`, `review.initial`.
+ * The engine's `activePaths` reads a state value; forms never import the engine, so the key is read here.
+ */
 function activePaths(stateKey: string | null): string[] {
   if (!stateKey) return [];
   const out = new Set<string>();
