@@ -70,6 +70,8 @@ export interface InstanceRecord {
   nextDueAt: number | null;
   /** Versions pinned at start (e.g. region-parameter version) so later rule changes do not move a running case. */
   pins: Record<string, string>;
+  /** 受理编号 people quote (`济源-2026-000123`), unique in the store; absent on cases opened before numbers existed. */
+  caseNumber?: string;
   /** Who holds, signs, was copied or chased on the current task (absent while nobody has touched it). */
   work?: CaseWork;
   createdAt: number;
@@ -119,6 +121,7 @@ export interface OpenedCase {
   subject: string;
   division?: string;
   pins: Record<string, string>;
+  caseNumber?: string;
 }
 
 export interface TimerRecord {

@@ -92,11 +92,17 @@ function checkEngine(p: Problems, value: unknown): void {
   }
   const ids = new Set<string>();
   const heads = new Map<string, number>();
+  const caseNumbers = new Set<string>();
   checkArray(p, value.instances, '/instances').forEach((item, i) => {
     if (p.full || !requireFields(p, item, `/instances/${i}`, instanceFields)) return;
     const id = item.id as string;
     if (ids.has(id)) p.add(`/instances/${i}/id`, `case ${id} appears twice`, `案件 ${id} 重复`);
     ids.add(id);
+    if (item.caseNumber !== undefined) {
+      if (!isText(item.caseNumber)) p.add(`/instances/${i}/caseNumber`, 'case number must be text', '受理编号须为文本');
+      else if (caseNumbers.has(item.caseNumber)) p.add(`/instances/${i}/caseNumber`, `case number ${item.caseNumber} appears twice`, `受理编号 ${item.caseNumber} 重复`);
+      else caseNumbers.add(item.caseNumber);
+    }
     heads.set(id, (item.journalHead as { seq: number }).seq);
   });
   const seqs = new Map<string, number>();

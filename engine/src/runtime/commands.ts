@@ -4,6 +4,7 @@
  * what you sent (invalid-data). Nothing is written unless every check passes.
  */
 import { ruleRefused } from './ruleRefusal.js';
+import { allocateCaseNumber } from './caseNumber.js';
 import { EngineError } from '../errors.js';
 import type { Actor, InstanceRecord, SendResult, WorkflowEvent } from '../types.js';
 import type { Opinion } from '../tasks/work.js';
@@ -71,6 +72,8 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
   if (await ctx.store.getInstance(instanceId)) {
     throw new EngineError('already-exists', { en: `case ${instanceId} already exists`, zh: `案件 ${instanceId} 已存在` }, { instanceId });
   }
+  const at = ctx.clock.now();
+  const caseNumber = await allocateCaseNumber(ctx, { region: options.region, workflowId, at });
   const { change, result } = await buildStart(ctx, {
     workflow,
     kind: 'start',
@@ -78,12 +81,13 @@ export async function startInstance(ctx: EngineContext, workflowId: string, opti
     event,
     ...(form ? { form } : {}),
     commandId,
-    at: ctx.clock.now(),
+    at,
     instanceId,
     region: options.region,
     subject: options.subject,
     ...(options.division !== undefined ? { division: options.division } : {}),
     pins,
+    caseNumber,
   });
   return commitChange(ctx, change, result);
 }

@@ -7,6 +7,7 @@ import type { Clock, EventDataValidator } from '../types.js';
 import type { WorkflowRegistry } from '../workflow/registry.js';
 import type { InstanceCache } from './instanceCache.js';
 import type { PeopleDirectory } from '../tasks/directory.js';
+import type { CaseNumberSeries } from './caseNumber.js';
 
 export interface EngineContext {
   store: Store;
@@ -16,6 +17,8 @@ export interface EngineContext {
   validate: EventDataValidator | undefined;
   newId: () => string;
   cache: InstanceCache;
+  /** The series each new case's 受理编号 is taken from. */
+  caseNumberSeries: CaseNumberSeries;
   /** Who the people an operation names are (task transfers, panels, copies). */
   directory?: PeopleDirectory;
   /** Signs and checks checkpoints of journal heads, when the engine keeps them. */

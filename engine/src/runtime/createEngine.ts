@@ -16,6 +16,7 @@ import { WorkflowRegistry } from '../workflow/registry.js';
 import { sendEvent, startInstance, type SendOptions, type StartOptions } from './commands.js';
 import type { EngineContext } from './context.js';
 import { InstanceCache } from './instanceCache.js';
+import { defaultCaseNumberSeries, type CaseNumberSeries } from './caseNumber.js';
 import { migrateInstances, type MigrateOptions, type MigrationReport } from './migrate.js';
 import { deliverOutbox, type OutboxReport } from './outbox.js';
 import { allowedEvents, casesOf, copies, count, getInstance, history, operationsAllowed, query, tasks, verify, type CopiedCase, type Task, type TaskQuery } from './queries.js';
@@ -55,6 +56,11 @@ export interface EngineOptions {
    * readers), so their roles and scope are checked. Without it, operations that name people are refused.
    */
   directory?: PeopleDirectory;
+  /**
+   * The series a new case's 受理编号 comes from (`{series}-000123`); default the region and the China
+   * year (`jiyuan-2026`). Regions name theirs for people (`济源-2026`).
+   */
+  caseNumberSeries?: CaseNumberSeries;
   /** Background failures (message delivery, scheduler) are reported here; default console.error. */
   onError?: (error: unknown) => void;
 }
@@ -172,6 +178,7 @@ export function createEngine(options: EngineOptions): Engine {
     validate: options.validate,
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
     cache: new InstanceCache(options.cacheSize ?? 1000),
+    caseNumberSeries: options.caseNumberSeries ?? defaultCaseNumberSeries,
     ...(options.checkpointSigner ? { checkpointSigner: options.checkpointSigner } : {}),
     ...(options.directory ? { directory: options.directory } : {}),
   };

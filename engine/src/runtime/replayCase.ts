@@ -24,6 +24,7 @@ const FIELD_NAMES: Record<string, { en: string; zh: string }> = {
   subject: { en: 'subject', zh: '主体' },
   division: { en: 'division', zh: '行政区划' },
   pins: { en: 'versions in force', zh: '适用版本' },
+  caseNumber: { en: 'case number', zh: '受理编号' },
   status: { en: 'status', zh: '办结状态' },
   state: { en: 'state', zh: '所处环节' },
   stateKey: { en: 'state', zh: '所处环节' },
@@ -140,7 +141,7 @@ async function rebuild(ctx: ReplayContext, entry: JournalEntry, previous: Instan
   if (entry.kind === 'start') {
     if (previous) throw new Stop(problem(seq, 'not-accepted', `entry ${seq} opens the case a second time`, `第 ${seq} 条流水再次创建了案件`));
     // Entries written before `opened` existed leave the scope to the stored case (its digest still covers it where sealed).
-    const opened = entry.opened ?? { workflowId: stored.workflowId, region: stored.region, subject: stored.subject, ...(stored.division !== undefined ? { division: stored.division } : {}), pins: stored.pins };
+    const opened = entry.opened ?? { workflowId: stored.workflowId, region: stored.region, subject: stored.subject, ...(stored.division !== undefined ? { division: stored.division } : {}), pins: stored.pins, ...(stored.caseNumber !== undefined ? { caseNumber: stored.caseNumber } : {}) };
     const workflow = workflowOf(ctx, opened.workflowId, entry.workflowVersion, seq);
     return buildStart(ctx, { ...requestOf(entry, workflow), instanceId: entry.instanceId, ...opened });
   }

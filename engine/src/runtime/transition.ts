@@ -57,6 +57,7 @@ export interface StartRequest extends TransitionRequest {
   subject: string;
   division?: string;
   pins: Record<string, string>;
+  caseNumber?: string;
 }
 
 /** What building a change needs: the calendar for deadlines, the clock for `recordedAt`. */
@@ -162,7 +163,7 @@ async function build(
   ctx: BuildContext,
   request: TransitionRequest,
   previous: InstanceRecord | null,
-  base: Pick<InstanceRecord, 'id' | 'region' | 'subject' | 'division' | 'pins' | 'createdAt'>,
+  base: Pick<InstanceRecord, 'id' | 'region' | 'subject' | 'division' | 'pins' | 'caseNumber' | 'createdAt'>,
   next: AnyMachineSnapshot,
   actions: ReadonlyArray<{ type: string; params?: unknown }>,
   migration?: { renamePath: (path: string) => string; movedTimers: readonly TimerRecord[] },
@@ -289,6 +290,7 @@ export async function buildStart(ctx: BuildContext, request: StartRequest): Prom
     subject: request.subject,
     ...(request.division !== undefined ? { division: request.division } : {}),
     pins: request.pins,
+    ...(request.caseNumber !== undefined ? { caseNumber: request.caseNumber } : {}),
     createdAt: request.at,
   };
   const opened = {
@@ -297,6 +299,7 @@ export async function buildStart(ctx: BuildContext, request: StartRequest): Prom
     subject: request.subject,
     ...(request.division !== undefined ? { division: request.division } : {}),
     pins: request.pins,
+    ...(request.caseNumber !== undefined ? { caseNumber: request.caseNumber } : {}),
   };
   return build(ctx, request, null, base, snapshot, actions, undefined, opened);
 }

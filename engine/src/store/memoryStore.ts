@@ -8,6 +8,7 @@ import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '.
 import { ACTOR_PART_KINDS, byLatestUpdate, DEFAULT_QUERY_LIMIT, stateKeyMatches, type ActorPart, type ChangeSet, type InstanceQuery, type Store, type StoreDump, type TimerKey } from './store.js';
 import { conflictError, duplicateCommandError, duplicateKeyError } from './storeErrors.js';
 import { MemoryCheckpointLog } from './memoryCheckpointLog.js';
+import { highestOfSeries } from './caseSeries.js';
 
 class MultiIndex {
   private readonly map = new Map<string, Set<string>>();
@@ -43,6 +44,8 @@ export class MemoryStore implements Store {
   private readonly byRegion = new MultiIndex();
   private readonly bySubject = new MultiIndex();
   private readonly byTaskKey = new MultiIndex();
+  /** Case-number series → the last number handed out. */
+  private readonly series = new Map<string, number>();
   readonly checkpoints = new MemoryCheckpointLog(
     () => this.instances.values(),
     (id, seq) => this.journals.get(id)?.find((e) => e.seq === seq),
@@ -69,6 +72,12 @@ export class MemoryStore implements Store {
     this.removeTimers(change.timerIdsToRemove);
     for (const timer of change.timersToAdd) this.insertTimer(clone(timer));
     for (const message of change.outboxToAdd) this.outbox.set(message.id, clone(message));
+  }
+
+  async nextCaseSequence(_region: string, series: string): Promise<number> {
+    const next = (this.series.get(series) ?? 0) + 1;
+    this.series.set(series, next);
+    return next;
   }
 
   async getInstance(id: string): Promise<InstanceRecord | undefined> {
@@ -190,6 +199,9 @@ export class MemoryStore implements Store {
     for (const t of dump.timers) this.insertTimer(clone(t));
     for (const m of dump.outbox) this.outbox.set(m.id, clone(m));
     for (const c of dump.checkpoints ?? []) await this.checkpoints.add(c);
+    for (const [name, last] of highestOfSeries(dump.instances.map((i) => i.caseNumber))) {
+      if (last > (this.series.get(name) ?? 0)) this.series.set(name, last);
+    }
   }
 
   async close(): Promise<void> {}

@@ -70,6 +70,14 @@ export interface Store {
    */
   findByActor(actorId: string, part: ActorPart, limit: number, offset?: number): Promise<InstanceRecord[]>;
 
+  /**
+   * The next number of a series of case numbers (受理编号), kept with the region's cases: every call
+   * gets a number no other call on this store got, from 1 up. A number is never given back (a start
+   * that fails leaves a gap), so concurrent starts do not wait on each other. `importAll` raises each
+   * series above the numbers of the cases it loads (`caseSeries.ts`).
+   */
+  nextCaseSequence(region: string, series: string): Promise<number>;
+
   /** Journal of one instance in `seq` order. */
   getJournal(instanceId: string): Promise<JournalEntry[]>;
   /**

@@ -171,6 +171,29 @@ export function describeStoreConformance(name: string, makeStore: () => Promise<
       await store.close();
     });
 
+    it('hands out each case number of a series once, from 1, under concurrent starts, and per series', async () => {
+      const store = await makeStore();
+      // Fresh series names: a shared database keeps its series from earlier tests.
+      const series = `jiyuan-${crypto.randomUUID().slice(0, 8)}`;
+      const other = `beijing-${crypto.randomUUID().slice(0, 8)}`;
+      expect(await store.nextCaseSequence('jiyuan', series)).toBe(1);
+      const concurrent = await Promise.all(Array.from({ length: 20 }, () => store.nextCaseSequence('jiyuan', series)));
+      expect([...concurrent].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+      expect(await store.nextCaseSequence('beijing', other)).toBe(1);
+      expect(await store.nextCaseSequence('jiyuan', series)).toBe(22);
+      await store.close();
+    });
+
+    it('starts a series above the case numbers an import loads', async () => {
+      const store = await makeStore();
+      const series = `jiyuan-${crypto.randomUUID().slice(0, 8)}`;
+      const numbered = (id: string, n: number) => instanceRecord(id, { region: 'jiyuan', caseNumber: `${series}-${String(n).padStart(6, '0')}` });
+      await store.importAll({ instances: [numbered('n1', 7), numbered('n2', 41)], journal: [journalEntry('n1', 1), journalEntry('n2', 1)], timers: [], outbox: [] });
+      expect(await store.nextCaseSequence('jiyuan', series)).toBe(42);
+      expect((await store.getInstance('n2'))?.caseNumber).toBe(`${series}-000041`);
+      await store.close();
+    });
+
     it('pages task-key matches in a stable order without overlap or gaps', async () => {
       const store = await makeStore();
       for (const id of ['e', 'b', 'd', 'a', 'c', 'f', 'g']) {

@@ -85,6 +85,7 @@ const TAMPERINGS: Tampering[] = [
   { name: 'the open actions widened', edit: (d) => void caseOf(d).acceptedEvents.push('APPROVE'), expect: { kind: 'record-differs', field: 'acceptedEvents' } },
   { name: 'the task holders cleared', edit: (d) => void (caseOf(d).taskKeys = []), expect: { kind: 'record-differs', field: 'taskKeys' } },
   { name: 'the case moved to another region', edit: (d) => void (caseOf(d).region = 'beijing'), expect: { kind: 'record-differs', field: 'region' } },
+  { name: 'the case number changed', edit: (d) => void (caseOf(d).caseNumber = 'jiyuan-2026-000999'), expect: { kind: 'record-differs', field: 'caseNumber' } },
   { name: 'the division changed', edit: (d) => void (caseOf(d).division = '110101'), expect: { kind: 'record-differs', field: 'division' } },
   {
     name: "the case's deadline moved a month later",

@@ -11,6 +11,7 @@ import { ACTOR_PART_KINDS, byLatestUpdate, DEFAULT_QUERY_LIMIT, stateKeyMatches 
 import { conflictError, duplicateCommandError, duplicateKeyError } from '../../store/storeErrors.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
 import { latestAnchors, type JournalCheckpoint } from '../../journal/checkpoint.js';
+import { highestOfSeries } from '../../store/caseSeries.js';
 import { DexieCheckpointLog, type AnchoredHead } from './dexieCheckpointLog.js';
 
 function anchoredHeadsOf(checkpoints: readonly JournalCheckpoint[]): AnchoredHead[] {
@@ -32,6 +33,7 @@ class NonganDatabase extends Dexie {
   outbox!: Table<OutboxMessage, string>;
   checkpoints!: Table<JournalCheckpoint, number>;
   checkpointHeads!: Table<AnchoredHead, string>;
+  caseSeries!: Table<{ name: string; last: number }, string>;
 
   constructor(options: DexieStoreOptions) {
     super(options.name ?? 'nongan', {
@@ -50,6 +52,8 @@ class NonganDatabase extends Dexie {
     this.version(2).stores({ checkpoints: 'seq', checkpointHeads: 'instanceId' });
     // 已办 / 我发起的: a person's own steps by kind (IndexedDB builds the index over existing entries).
     this.version(3).stores({ journal: '[instanceId+seq], &commandId, [actor.id+kind]' });
+    // 受理编号: the last number handed out in each series.
+    this.version(4).stores({ caseSeries: 'name' });
   }
 }
 
@@ -196,9 +200,19 @@ export class DexieStore implements Store {
     }));
   }
 
+  async nextCaseSequence(_region: string, series: string): Promise<number> {
+    const { caseSeries } = this.db;
+    // One read-write transaction: two tabs opening cases at once are serialised by IndexedDB.
+    return this.db.transaction('rw', caseSeries, async () => {
+      const next = ((await caseSeries.get(series))?.last ?? 0) + 1;
+      await caseSeries.put({ name: series, last: next });
+      return next;
+    });
+  }
+
   async importAll(dump: StoreDump): Promise<void> {
     try {
-      await this.db.transaction('rw', this.allTables, () => this.addAll(dump));
+      await this.db.transaction('rw', [...this.allTables, this.db.caseSeries], () => this.addAll(dump));
     } catch (error) {
       if (isConstraintError(error)) throw duplicateKeyError('store', 'import');
       throw error;
@@ -210,7 +224,8 @@ export class DexieStore implements Store {
    * duplicate key, quota) the whole transaction rolls back and the previous data stays.
    */
   async replaceAll(dump: StoreDump): Promise<void> {
-    await this.db.transaction('rw', this.allTables, async () => {
+    // Case-number series are kept, not cleared: a number people saw before the restore is not handed out again.
+    await this.db.transaction('rw', [...this.allTables, this.db.caseSeries], async () => {
       await Promise.all(this.allTables.map((t) => t.clear()));
       await this.addAll(dump);
     });
@@ -224,6 +239,9 @@ export class DexieStore implements Store {
     await db.outbox.bulkAdd(dump.outbox);
     await db.checkpoints.bulkAdd(dump.checkpoints ?? []);
     await db.checkpointHeads.bulkAdd(anchoredHeadsOf(dump.checkpoints ?? []));
+    for (const [name, last] of highestOfSeries(dump.instances.map((i) => i.caseNumber))) {
+      if (last > ((await db.caseSeries.get(name))?.last ?? 0)) await db.caseSeries.put({ name, last });
+    }
   }
 
   async close(): Promise<void> {

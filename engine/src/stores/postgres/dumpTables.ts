@@ -6,6 +6,7 @@
 import { latestAnchors, type JournalCheckpoint } from '../../journal/checkpoint.js';
 import type { StoreDump } from '../../store/store.js';
 import type { InstanceRecord, JournalEntry, OutboxMessage, TimerRecord } from '../../types.js';
+import { highestOfSeries } from '../../store/caseSeries.js';
 import { importError } from './postgresErrors.js';
 import { INSERT_INSTANCES, INSERT_JOURNAL, INSERT_OUTBOX, INSERT_TIMERS, instanceColumns, journalColumns, outboxColumns, timerColumns } from './rows.js';
 import type { SqlQueryable } from './sqlClient.js';
@@ -36,12 +37,24 @@ export async function writeDump(tx: SqlQueryable, dump: StoreDump, options: { re
     await insertChunks(tx, dump.timers, INSERT_TIMERS, timerColumns);
     await insertChunks(tx, dump.outbox, INSERT_OUTBOX, outboxColumns);
     await writeCheckpoints(tx, dump.checkpoints ?? []);
+    await raiseCaseSeries(tx, dump);
     // Workers in every process look again for deadlines and messages (delivered after the commit).
     if (dump.timers.length > 0) await tx.query("SELECT pg_notify('nongan_timers', '')");
     if (dump.outbox.length > 0) await tx.query("SELECT pg_notify('nongan_outbox', '')");
   } catch (error) {
     throw importError(error);
   }
+}
+
+/** Each series of the dump's case numbers starts above its highest number (a restore keeps numbers handed out before it). */
+async function raiseCaseSeries(tx: SqlQueryable, dump: StoreDump): Promise<void> {
+  const highest = highestOfSeries(dump.instances.map((i) => i.caseNumber));
+  if (highest.size === 0) return;
+  await tx.query(
+    `INSERT INTO nongan_case_series (name, last) SELECT * FROM unnest($1::text[], $2::bigint[])
+     ON CONFLICT (name) DO UPDATE SET last = GREATEST(nongan_case_series.last, EXCLUDED.last)`,
+    [[...highest.keys()], [...highest.values()]],
+  );
 }
 
 async function writeCheckpoints(tx: SqlQueryable, checkpoints: readonly JournalCheckpoint[]): Promise<void> {

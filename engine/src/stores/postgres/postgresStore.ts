@@ -108,6 +108,15 @@ export class PostgresStore implements Store {
     return rows.map((r) => r.record);
   }
 
+  async nextCaseSequence(_region: string, series: string): Promise<number> {
+    const { rows } = await this.run<{ last: string }>(
+      `INSERT INTO nongan_case_series (name, last) VALUES ($1, 1)
+       ON CONFLICT (name) DO UPDATE SET last = nongan_case_series.last + 1 RETURNING last`,
+      [series],
+    );
+    return Number(rows[0]!.last);
+  }
+
   async findByActor(actorId: string, part: ActorPart, limit: number, offset = 0): Promise<InstanceRecord[]> {
     const { rows } = await this.run<{ record: InstanceRecord }>(
       `SELECT i.record FROM nongan_instances i

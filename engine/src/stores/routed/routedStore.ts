@@ -110,6 +110,12 @@ export class RegionRoutedStore implements Store {
     return mergePage(answers.map(({ shard, value }) => this.learnInstances(shard, value)), byLatestUpdate, limit, offset);
   }
 
+  /** A series lives on the shard of the region its cases belong to: numbers stay unique however cases are spread. */
+  async nextCaseSequence(region: string, series: string): Promise<number> {
+    const shard = this.routing.shardForWrite(region, { en: `case-number series ${series}`, zh: `受理编号系列 ${series} `, instanceId: series });
+    return shard.store.nextCaseSequence(region, series);
+  }
+
   async getJournal(instanceId: string): Promise<JournalEntry[]> {
     // A case's journal is never empty, so an empty answer means "not on this shard".
     return (await this.findOne(instanceId, (store) => store.getJournal(instanceId), (j) => j.length > 0, [])).value;

@@ -26,7 +26,7 @@ export const DEFAULT_DIRECTORY_SIZE = 50_000;
 
 /** What a store must offer to be a shard (the `Store` interface without the optional `claims`). */
 export const STORE_METHODS = [
-  'commit', 'getInstance', 'findInstances', 'countInstances', 'findByTaskKeys', 'findByActor', 'getJournal', 'getJournalEntry', 'findByCommand',
+  'commit', 'getInstance', 'findInstances', 'countInstances', 'findByTaskKeys', 'findByActor', 'nextCaseSequence', 'getJournal', 'getJournalEntry', 'findByCommand',
   'dueTimers', 'timersOf', 'deleteTimers', 'nextDueAt', 'pendingOutbox', 'updateOutbox', 'exportAll', 'importAll', 'close',
 ] as const;
 
