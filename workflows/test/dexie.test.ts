@@ -21,7 +21,7 @@ it('seeds Beijing on a Dexie store and answers the start rules and certificate l
   // beijing-cert-farm-6 was revoked by a warning case: its re-application is refused from the Dexie store
   const farm = actorFor('beijing', 'producer', 'beijing-cert-farm-6');
   await expect(startCase(engine, 'certification', { actor: farm, region: 'beijing', subject: 'beijing-cert-farm-6', data: sampleData('beijing', 'cert-application') })).rejects.toMatchObject({
-    code: 'invalid-data',
+    code: 'rule-refused',
     messageZh: expect.stringContaining('1年内不得再次申报'),
   });
 

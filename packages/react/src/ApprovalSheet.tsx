@@ -14,6 +14,7 @@ import { workflowTitle } from './labels.js';
 import { printAlone } from './printAlone.js';
 import type { FieldLabeler } from './timelineModel.js';
 import { say } from './text.js';
+import { subjectNameInCase, useSubjectName } from './subjectNames.js';
 
 export interface ApprovalSheetProps {
   instanceId: string;
@@ -30,6 +31,7 @@ export const printApprovalSheet = (): void => printAlone('nw-printing-approval')
 
 export function ApprovalSheet({ instanceId, actorName, fieldLabel, printable = true }: ApprovalSheetProps) {
   const { engine, locale, roleLabels } = useEngineContext();
+  const subjectName = useSubjectName();
   const history = useHistory(instanceId);
   const instance = useInstance(instanceId);
   const id = useId();
@@ -62,11 +64,13 @@ export function ApprovalSheet({ instanceId, actorName, fieldLabel, printable = t
       <h2 id={`${id}-title`}>{say('approvalSheet', locale)}</h2>
       <div className="nw-approval-head">
         <span>
-          {workflowTitle(workflow, locale)} · {record.subject}
+          {workflowTitle(workflow, locale)} · {subjectName(record.subject, subjectNameInCase(record))}
         </span>
-        <span>
-          {say('caseNumber', locale)}: {record.id}
-        </span>
+        {record.caseNumber && (
+          <span>
+            {say('caseNumber', locale)}: {record.caseNumber}
+          </span>
+        )}
       </div>
       <p className={`nw-verify ${verification.ok ? 'nw-verify--ok' : 'nw-verify--bad'}`} data-verified={verification.ok}>
         {verification.ok ? '✔ ' : '✘ '}

@@ -19,12 +19,16 @@ import { useEngineContext } from './EngineProvider.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { assertActor, useAllowedEvents, useAllowedOperations, useInstance, useJournal } from './hooks.js';
 import { actingRole, keptValues, readOnlyKeys, stepAccess } from './stepAccess.js';
-import { describeState, eventLabel, workflowTitle } from './labels.js';
+import { describeState, eventLabel, isDraft, workflowTitle } from './labels.js';
 import { OperationsPanel } from './OperationsPanel.js';
 import type { FindPeople, PersonOption } from './peopleModel.js';
 import { defaultReasonRule, type ReasonRule } from './reasons.js';
 import { pick, say, type Locale, type LocalText } from './text.js';
 import { WorkStatus } from './WorkStatus.js';
+import { CaseReceipt } from './CaseReceipt.js';
+import { receiptOf } from './receiptModel.js';
+import { chinaDateTime } from './timelineModel.js';
+import { subjectNameInCase, useSubjectName } from './subjectNames.js';
 
 /** Picks the form for an event of a case: the portal passes the region's variant here. */
 export type FormResolver = (workflowId: string, eventType: string, instance: InstanceRecord, form: FormRef) => FormDefinition | undefined;
@@ -57,6 +61,7 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
   assertActor(actor, 'CaseView');
   if (typeof formFor !== 'function') throw new TypeError('CaseView: formFor must be a function / formFor 须为函数');
   const { engine, locale, regionLabels, roleLabels } = useEngineContext();
+  const subjectName = useSubjectName();
   const instance = useInstance(instanceId);
   const allowed = useAllowedEvents(instanceId, actor);
   const operations = useAllowedOperations(instanceId, actor);
@@ -100,20 +105,28 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
   return (
     <section className="nw nw-case" aria-labelledby={`${id}-title`} lang={locale}>
       <h2 id={`${id}-title`}>
-        {workflowTitle(workflow, locale)} · {record.subject}
+        {workflowTitle(workflow, locale)} · {subjectName(record.subject, subjectNameInCase(record))}
       </h2>
       <dl>
+        {record.caseNumber && (
+          <>
+            <dt>{say('caseNumber', locale)}</dt>
+            <dd className="nw-case-number" data-testid="case-number">{record.caseNumber}</dd>
+          </>
+        )}
+        <dt>{say('openedOn', locale)}</dt>
+        <dd>{chinaDateTime(record.createdAt)}</dd>
         <dt>{say('currentState', locale)}</dt>
         <dd>
           <span className="nw-state">{describeState(workflow, record.state, locale)}</span>{' '}
-          <span className={`nw-badge ${record.status === 'done' ? 'nw-badge--done' : ''}`}>{say(record.status === 'done' ? 'caseDone' : 'caseActive', locale)}</span>
+          {isDraft(workflow, record) ? (
+            <span className="nw-badge nw-badge--draft">{say('draft', locale)}</span>
+          ) : (
+            <span className={`nw-badge ${record.status === 'done' ? 'nw-badge--done' : ''}`}>{say(record.status === 'done' ? 'caseDone' : 'caseActive', locale)}</span>
+          )}
         </dd>
         <dt>{say('region', locale)}</dt>
         <dd>{regionName(regionLabels, record.region, locale)}</dd>
-        <dt>{say('workflow', locale)}</dt>
-        <dd>
-          {workflowTitle(workflow, locale)} v{record.workflowVersion} · {say('revision', locale)} {record.revision}
-        </dd>
         {record.timers.length > 0 && (
           <>
             <dt>{say('deadlines', locale)}</dt>
@@ -190,6 +203,9 @@ export function CaseView({ instanceId, actor, formFor, reasonRule = defaultReaso
             <p className="nw-success" role="status" tabIndex={-1} ref={doneMessage} data-queued={lastQueued || undefined}>
               {say(lastQueued ? 'queued' : 'done', locale)}: {eventLabel(workflow, lastDone, locale)}
             </p>
+          )}
+          {lastDone !== null && !lastQueued && ui.matches('idle') && (
+            <CaseReceipt receipt={receiptOf(workflow, record, { eventType: lastDone, at: record.updatedAt }, { locale, roleLabels, now, calendar: engine.calendar })} locale={locale} />
           )}
         </div>
         <OperationsPanel id={`${id}-ops`} allowed={operations} record={record} workflow={workflow} actor={actor} formFor={formFor} people={people} findPeople={findPeople} onDone={onOperated} />

@@ -5,7 +5,7 @@
  */
 import type { CopyRow } from './inboxTabs.js';
 import { say, type Locale } from './text.js';
-import { ButtonsHeading, CaseHeadings, OpenCaseButton } from './caseTableParts.js';
+import { ButtonsHeading, CaseHeadings, CaseTitleCell, OpenCaseButton, SubjectCell } from './caseTableParts.js';
 
 export interface CopiesTableProps {
   rows: readonly CopyRow[];
@@ -31,11 +31,8 @@ export function CopiesTable({ rows, locale, onOpen }: CopiesTableProps) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.instanceId} className={row.unread ? 'nw-unread' : undefined} data-instance={row.instanceId} data-unread={row.unread || undefined}>
-            <th scope="row">
-              {row.workflowTitle}
-              <div className="nw-muted">{row.instanceId}</div>
-            </th>
-            <td>{row.subject}</td>
+            <CaseTitleCell row={row} locale={locale} />
+            <SubjectCell row={row} />
             <td>{row.stateText}</td>
             <td>{row.copiedBy}</td>
             <td>{row.copiedAt}</td>

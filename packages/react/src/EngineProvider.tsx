@@ -12,6 +12,8 @@ export interface EngineContextValue {
   locale: Locale;
   roleLabels: Readonly<Record<string, LocalText>>;
   regionLabels: Readonly<Record<string, LocalText>>;
+  /** The host's name for a case subject (its farm register), when it knows it. */
+  subjectName: ((subject: string) => string | undefined) | undefined;
   changes: ChangeSource;
 }
 
@@ -25,6 +27,8 @@ export interface EngineProviderProps {
   roleLabels?: Readonly<Record<string, LocalText>>;
   /** Names of regions by id (e.g. `jiyuan` → 济源示范区 / Jiyuan); a case shows its region by this name. */
   regionLabels?: Readonly<Record<string, LocalText>>;
+  /** Names of case subjects (farms) from the host's register; widgets show these instead of subject ids. */
+  subjectName?: (subject: string) => string | undefined;
   children?: ReactNode;
 }
 
@@ -39,11 +43,11 @@ export function assertEngine(engine: unknown): asserts engine is Engine {
 
 const NO_ROLE_LABELS: Readonly<Record<string, LocalText>> = {};
 
-export function EngineProvider({ engine, locale = 'zh-CN', roleLabels = NO_ROLE_LABELS, regionLabels = NO_ROLE_LABELS, children }: EngineProviderProps) {
+export function EngineProvider({ engine, locale = 'zh-CN', roleLabels = NO_ROLE_LABELS, regionLabels = NO_ROLE_LABELS, subjectName, children }: EngineProviderProps) {
   assertEngine(engine);
   if (!isLocale(locale)) throw new TypeError(`EngineProvider: locale must be 'zh-CN' or 'en', got ${String(locale)} / locale 须为 zh-CN 或 en`);
   const changes = useMemo(() => createChangeSource(engine), [engine]);
-  const value = useMemo(() => ({ engine, locale, roleLabels, regionLabels, changes }), [engine, locale, roleLabels, regionLabels, changes]);
+  const value = useMemo(() => ({ engine, locale, roleLabels, regionLabels, subjectName, changes }), [engine, locale, roleLabels, regionLabels, subjectName, changes]);
   return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;
 }
 

@@ -8,7 +8,7 @@ import { dueText } from './due.js';
 import type { TaskRow } from './inboxModel.js';
 import type { InboxTab } from './inboxTabs.js';
 import { pick, say, type Locale } from './text.js';
-import { ButtonsHeading, CaseHeadings, OpenCaseButton } from './caseTableParts.js';
+import { ButtonsHeading, CaseHeadings, CaseTitleCell, OpenCaseButton, SubjectCell } from './caseTableParts.js';
 
 export interface InboxTableProps {
   rows: readonly TaskRow[];
@@ -47,11 +47,8 @@ export function InboxTable({ rows, tab, locale, onOpen, onClaim, claiming }: Inb
       <tbody>
         {rows.map((row) => (
           <tr key={row.instanceId} className={row.due?.overdue ? 'nw-overdue' : undefined} data-instance={row.instanceId} data-assignment={row.assignment}>
-            <th scope="row">
-              {row.workflowTitle}
-              <div className="nw-muted">{row.instanceId}</div>
-            </th>
-            <td>{row.subject}</td>
+            <CaseTitleCell row={row} locale={locale} />
+            <SubjectCell row={row} />
             <td>{row.stateText}</td>
             <td>{assignmentText(row, locale)}</td>
             <td>{row.events.map((e) => e.label).join(locale === 'en' ? ', ' : '、')}</td>

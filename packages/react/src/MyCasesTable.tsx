@@ -4,7 +4,7 @@
  */
 import type { CaseRow } from './inboxTabs.js';
 import { say, type Locale, type UiKey } from './text.js';
-import { ButtonsHeading, CaseHeadings, OpenCaseButton } from './caseTableParts.js';
+import { ButtonsHeading, CaseHeadings, CaseTitleCell, OpenCaseButton, SubjectCell } from './caseTableParts.js';
 
 export interface MyCasesTableProps {
   rows: readonly CaseRow[];
@@ -30,8 +30,8 @@ export function MyCasesTable({ rows, caption, locale, onOpen }: MyCasesTableProp
       <tbody>
         {rows.map((row) => (
           <tr key={row.instanceId} data-instance={row.instanceId} data-finished={row.finished || undefined}>
-            <th scope="row">{row.workflowTitle}</th>
-            <td>{row.subject}</td>
+            <CaseTitleCell row={row} locale={locale} />
+            <SubjectCell row={row} />
             <td>{row.stateText}</td>
             <td>{say(row.finished ? 'caseDone' : 'caseActive', locale)}</td>
             <td>{row.updatedText}</td>

@@ -9,19 +9,22 @@ import { useEngineContext } from './EngineProvider.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { useHistory, useInstance } from './hooks.js';
 import { timelineRows, type FieldLabeler } from './timelineModel.js';
+import type { FormPresentation } from './fieldValues.js';
 import { say } from './text.js';
 
 export interface TimelineProps {
   instanceId: string;
   /** Labels for data keys (e.g. from the event's form); keys are shown otherwise. */
   fieldLabel?: FieldLabeler;
+  /** The form an entry was filled on: fields and options by their labels, the form by its title. */
+  formOf?: (form: { id: string; version: string }) => FormPresentation | undefined;
   /** People's names for actor ids (the journal keeps ids, and names where people signed); the role is shown for a person never named. */
   actorName?: (actorId: string) => string | undefined;
   /** Newest first (default: oldest first, as the journal reads). */
   newestFirst?: boolean;
 }
 
-export function Timeline({ instanceId, fieldLabel, actorName, newestFirst = false }: TimelineProps) {
+export function Timeline({ instanceId, fieldLabel, formOf, actorName, newestFirst = false }: TimelineProps) {
   const { engine, locale, roleLabels } = useEngineContext();
   const history = useHistory(instanceId);
   const instance = useInstance(instanceId);
@@ -31,7 +34,7 @@ export function Timeline({ instanceId, fieldLabel, actorName, newestFirst = fals
   const heading = (
     <h2 id={`${id}-title`}>
       {say('timeline', locale)}
-      <span className="nw-visually-hidden"> {instanceId}</span>
+      {instance.data?.caseNumber && <span className="nw-visually-hidden"> {instance.data.caseNumber}</span>}
     </h2>
   );
   if (!data || !instance.data) {
@@ -47,6 +50,7 @@ export function Timeline({ instanceId, fieldLabel, actorName, newestFirst = fals
   const rows = timelineRows(data.entries, (version) => engine.workflow(workflowId, version), locale, {
     roleLabels,
     ...(fieldLabel ? { fieldLabel } : {}),
+    ...(formOf ? { formOf } : {}),
     ...(actorName ? { actorName } : {}),
     ...(instance.data.work ? { work: instance.data.work } : {}),
   });

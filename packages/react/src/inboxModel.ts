@@ -4,7 +4,8 @@
  */
 import { leafPaths, type Assignment, type BusinessCalendar, type InstanceRecord, type Task, type WorkflowDefinition } from '@nongan/engine';
 import { describeDue, type DueInfo } from './due.js';
-import { describeState, eventLabel, statePathLabel, workflowTitle } from './labels.js';
+import { subjectNameInCase } from './subjectNames.js';
+import { describeState, eventLabel, isDraft, statePathLabel, workflowTitle } from './labels.js';
 import type { Locale } from './text.js';
 
 export interface TaskFilters {
@@ -20,6 +21,12 @@ export interface TaskRow {
   workflowId: string;
   workflowTitle: string;
   subject: string;
+  /** What the case's own data calls its subject (the farm name it was filed under), if anything. */
+  subjectInCase: string | null;
+  /** 受理编号, null for a case opened before numbers existed. */
+  caseNumber: string | null;
+  /** Not yet submitted (the state is a draft): labelled 未提交. */
+  draft: boolean;
   region: string;
   stateKey: string;
   stateText: string;
@@ -47,6 +54,9 @@ export function taskRows(tasks: readonly Task[], lookup: WorkflowLookup, now: nu
       workflowId: instance.workflowId,
       workflowTitle: workflowTitle(workflow, locale),
       subject: instance.subject,
+      subjectInCase: subjectNameInCase(instance),
+      caseNumber: instance.caseNumber ?? null,
+      draft: isDraft(workflow, instance),
       region: instance.region,
       stateKey: instance.stateKey,
       stateText: describeState(workflow, instance.state, locale),

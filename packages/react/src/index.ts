@@ -12,6 +12,10 @@ export { CertificateLabel, LABEL_SIZES, type CertificateLabelProps, type LabelSi
 export { CertificateSheet, printSheet, SHEET_SIZES, type CertificateSheetProps, type SheetSize } from './CertificateSheet.js';
 export { CertificateVerification, type CertificateVerificationProps } from './CertificateVerification.js';
 export { ErrorNotice } from './ErrorNotice.js';
+export { CaseReceipt } from './CaseReceipt.js';
+export { receiptOf, type Receipt } from './receiptModel.js';
+export { valueText, numberText, type FormPresentation } from './fieldValues.js';
+export { subjectNameInCase, useSubjectName } from './subjectNames.js';
 export { widgetStyles } from './styles.js';
 // Framework-free helpers (usable without React, e.g. on a server or in tests).
 export {
@@ -36,7 +40,7 @@ export { describeWork, type WorkView, type SignerView } from './workModel.js';
 export { buildOperation, emptyDraft, OPERATION_FORMS, type OperationDraft, type OperationFormKind } from './operationForms.js';
 export { matchPeople, candidateRoles, type PersonOption, type PeopleQuery, type FindPeople } from './peopleModel.js';
 export { journalNames, type NameOf } from './journalNames.js';
-export { describeState, stateLabel, statePathLabel, eventLabel, roleLabel, workflowTitle } from './labels.js';
+export { describeState, stateLabel, statePathLabel, eventLabel, roleLabel, workflowTitle, isDraft } from './labels.js';
 export { statechartGraph, type StatechartGraph, type ChartNode, type ChartEdge } from './statechartModel.js';
 export { layoutStatechart, type StatechartLayout } from './layoutStatechart.js';
 export { createChangeSource, createLiveQuery, type ChangeSource, type ReloadingEngine, type LiveQuery, type QueryState } from './liveQuery.js';

@@ -21,6 +21,15 @@ export function stateNodeAt(workflow: WorkflowDefinition, path: string): AnyStat
   return node;
 }
 
+/**
+ * Whether the case is a draft (未提交): its state says so (`meta.draft`, e.g. an application still
+ * being filled in). A draft has reached nobody yet, so lists label it and its owner may discard it.
+ */
+export function isDraft(workflow: WorkflowDefinition, record: { status: string; stateKey: string }): boolean {
+  if (record.status === 'done') return false;
+  return record.stateKey.split(',').some((path) => (stateNodeAt(workflow, path)?.meta as { draft?: unknown } | undefined)?.draft === true);
+}
+
 /** The label a state node declares, if any. */
 export function declaredStateLabel(node: AnyStateNode): LocalText | string | undefined {
   const meta = node.meta as Record<string, unknown> | undefined;

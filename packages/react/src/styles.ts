@@ -25,6 +25,7 @@ export const widgetStyles = `
 .nw-badge { display: inline-block; border-radius: 3px; padding: 0 0.35rem; font-size: 0.8rem; font-weight: 600; border: 1px solid currentColor; margin-inline-end: 0.35rem; }
 .nw-badge--overdue { color: #8c1d18; }
 .nw-badge--done { color: #4a554a; }
+.nw-badge--draft { color: #7a4b00; border-color: #7a4b00; }
 .nw-muted { color: #4a554a; font-size: 0.875rem; }
 .nw-case dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 0.75rem; }
 .nw-case dt { color: #4a554a; }
@@ -35,6 +36,10 @@ export const widgetStyles = `
 .nw-action-buttons { display: flex; gap: 0.5rem; margin-top: 0.5rem; }
 .nw-error { border: 2px solid #b3261e; border-radius: 6px; padding: 0.5rem 0.75rem; color: #8c1d18; margin: 0.5rem 0; }
 .nw-error p { margin: 0.2rem 0; }
+.nw-receipt { border: 1px solid #2e6b30; border-radius: 6px; padding: 0.5rem 0.9rem; margin: 0.5rem 0; }
+.nw-receipt dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0.4rem 0; }
+.nw-receipt dd { margin: 0; }
+.nw-case-number { font-variant-numeric: tabular-nums; letter-spacing: 0.02em; }
 .nw-success { border: 1px solid #2e6b30; border-radius: 6px; padding: 0.4rem 0.75rem; color: #1f4d21; margin: 0.5rem 0; }
 .nw-timeline > ol { list-style: none; padding: 0; margin: 0; border-left: 3px solid #c9d1c4; }
 .nw-timeline > ol > li { position: relative; padding: 0.2rem 0 0.75rem 1rem; }
@@ -127,6 +132,10 @@ export const widgetStyles = `
   body.nw-printing-approval .nw-approval { position: absolute; left: 0; top: 0; width: 100%; max-width: none; }
   .nw-approval .nw-table th, .nw-approval .nw-table td { border: 1px solid #000; color: #000; background: none; }
   .nw-approval tr { break-inside: avoid; }
+  body.nw-printing-receipt * { visibility: hidden; }
+  body.nw-printing-receipt .nw-receipt, body.nw-printing-receipt .nw-receipt * { visibility: visible; }
+  body.nw-printing-receipt .nw-receipt { position: absolute; left: 0; top: 0; border: none; }
+  .nw-receipt .nw-print { display: none; }
   body.nw-printing-certificate * { visibility: hidden; }
   body.nw-printing-certificate .nw-cert, body.nw-printing-certificate .nw-cert * { visibility: visible; }
   body.nw-printing-certificate .nw-cert { position: absolute; left: 0; top: 0; }

@@ -125,7 +125,7 @@ export const taskUi = {
   colSigner: t('签署人', 'Signed by'),
   colOpinion: t('意见', 'Opinion'),
   colTime: t('时间', 'Time'),
-  caseNumber: t('案件编号', 'Case No.'),
+  caseNumber: t('受理编号', 'Case number'),
   sheetEmpty: t('尚无审批记录。', 'No decisions yet.'),
   printApproval: t('打印审批单', 'Print the approval sheet'),
 } satisfies Record<string, LocalText>;

@@ -7,7 +7,8 @@ import type { CaseWork, JournalEntry, WorkflowDefinition } from '@nongan/engine'
 import { journalNames, nameLookup, type NameOf } from './journalNames.js';
 import { describeState, eventLabel, roleLabel } from './labels.js';
 import { taskEntryText, voteFormOf } from './taskTimeline.js';
-import { say, type Locale, type LocalText } from './text.js';
+import { say, pick, type Locale, type LocalText } from './text.js';
+import { valueText, type FormPresentation } from './fieldValues.js';
 
 export interface TimelineRow {
   seq: number;
@@ -43,26 +44,9 @@ export function chinaDateTime(ms: number): string {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-const MAX_VALUE = 80;
-
-/** One value in a line: arrays and objects shortened, long text cut, nothing rendered as markup. */
+/** One value in a line, when its field is not known (`valueText` with the field's options and unit). */
 export function summarizeValue(value: unknown, locale: Locale): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return locale === 'en' ? (value ? 'yes' : 'no') : value ? '是' : '否';
-  if (typeof value === 'number') return value.toLocaleString(locale);
-  if (typeof value === 'string') return value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}…` : value;
-  if (Array.isArray(value)) {
-    const parts = value.slice(0, 3).map((item) => summarizeValue(item, locale));
-    const more = value.length > 3 ? (locale === 'en' ? ` … (${value.length} items)` : ` …（共 ${value.length} 项）`) : '';
-    return `[${parts.join(', ')}]${more}`;
-  }
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
-    if ('name' in (value as object) && typeof (value as { name?: unknown }).name === 'string') return String((value as { name: string }).name);
-    const text = entries.slice(0, 3).map(([k, v]) => `${k}: ${summarizeValue(v, locale)}`).join(', ');
-    return `{${text}${entries.length > 3 ? ', …' : ''}}`;
-  }
-  return String(value);
+  return valueText(value, locale);
 }
 
 /** Field labels for data keys, when the host knows the form (keys otherwise). */
@@ -80,6 +64,8 @@ export function timelineRows(
   options: {
     roleLabels?: Readonly<Record<string, LocalText>>;
     fieldLabel?: FieldLabeler;
+    /** The form an entry was filled on (by its id and version): field labels, option labels, units, the form's title. */
+    formOf?: (form: { id: string; version: string }) => FormPresentation | undefined;
     /** The host's names for people (its accounts); the journal's own names otherwise. */
     actorName?: NameOf;
     /** The case's current work: a running countersign's votes tell decisions their entries do not carry. */
@@ -93,8 +79,9 @@ export function timelineRows(
     // A vote's data is its own form's (the score sheet), even before the panel's decision names a form.
     const voteForm = task ? voteFormOf(entry, workflow) : undefined;
     const labelled = voteForm && !entry.form ? { ...entry, form: voteForm } : entry;
+    const form = labelled.form ? options.formOf?.(labelled.form) : undefined;
     const label = (key: string) => {
-      const found = options.fieldLabel?.(labelled, key);
+      const found = form?.fields[key]?.label ?? options.fieldLabel?.(labelled, key);
       if (found === undefined) return key;
       return typeof found === 'string' ? found : locale === 'en' ? found.en : found.zh;
     };
@@ -129,9 +116,10 @@ export function timelineRows(
       recordedLate: late ? say('recordedLate', locale, { when: chinaDateTime(entry.recordedAt) }) : null,
       before: entry.stateBefore === null ? null : describeState(workflow, entry.stateBefore, locale),
       after: describeState(workflow, entry.stateAfter, locale),
-      data: Object.entries(data).map(([key, value]) => ({ key: label(key), value: summarizeValue(value, locale) })),
+      data: Object.entries(data).map(([key, value]) => ({ key: label(key), value: valueText(value, locale, form?.fields[key]) })),
       withheld: entry.withheld?.length ?? 0,
-      form: entry.form ? `${entry.form.id}@${entry.form.version}` : null,
+      // The form by its title; its id and version are for machines (the journal keeps them).
+      form: entry.form && form ? pick(form.title, locale) : null,
       opinion: task ? task.opinion : signed,
       effects: task?.effects ?? [],
       hash: entry.hash,

@@ -138,6 +138,8 @@ export const qualificationReviewMachine = setup({
     // seed 002 §四(一): 网上提交申请的视为自愿实施，规模条件范围内未申请的视为放弃
     draft: {
       meta: {
+        // Not yet submitted: lists label the case 未提交 (the farm has only saved it).
+        draft: true,
         label: { zh: '资质申请填报中', en: 'Filling in application' },
         description: { zh: '养殖场户填报并提交资质申请；申请期限内未提交的视为放弃。', en: 'The farm fills in and submits its qualification application; not applying within the window counts as waiving.' },
       },

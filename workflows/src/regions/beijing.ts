@@ -7,6 +7,7 @@ export const beijingCertification: CertificationParameters = { passScore: 80, re
 export const beijing: RegionProfile = {
   id: 'beijing',
   name: { zh: '北京市', en: 'Beijing' },
+  caseNumberPrefix: '北京',
   level: 'municipality',
   seed: '000_38a5b280413bb2b9.txt',
   lifecycles: ['certification', 'warningToExit'],

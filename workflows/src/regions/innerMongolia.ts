@@ -15,6 +15,7 @@ const coverage: Array<[number, 'safe' | 'other', number]> = [
 export const innerMongolia: RegionProfile = {
   id: 'inner-mongolia',
   name: { zh: '内蒙古自治区', en: 'Inner Mongolia' },
+  caseNumberPrefix: '内蒙古',
   level: 'province',
   seed: '004_c71bbdca0dc7b7b3.txt',
   // seed 004 §二(三)6 certificates; §二(六)11 green/organic certification follow-up

@@ -62,6 +62,7 @@ const qualification: QualificationParameters = {
 export const jiyuan: RegionProfile = {
   id: 'jiyuan',
   name: { zh: '济源示范区', en: 'Jiyuan demonstration zone' },
+  caseNumberPrefix: '济源',
   level: 'city',
   seed: '002_8ebbc7abb2070081.txt',
   lifecycles: ['qualificationReview'],

@@ -5,6 +5,7 @@ import type { RegionProfile } from './types.js';
 export const kaizhou: RegionProfile = {
   id: 'kaizhou',
   name: { zh: '重庆市开州区', en: 'Kaizhou district, Chongqing' },
+  caseNumberPrefix: '开州',
   level: 'district',
   seed: '003_3426b2e61d3d32d9.txt',
   // seed 003 §(十三) certificates; §(七) 证后监管 of green/organic certification follows the certification lifecycle

@@ -13,6 +13,7 @@ const yearly = (metric: string, zh: string, en: string, value: number, unit: Tar
 export const luoyang: RegionProfile = {
   id: 'luoyang',
   name: { zh: '洛阳镇', en: 'Luoyang town' },
+  caseNumberPrefix: '洛阳镇',
   level: 'town',
   seed: '001_d2a1969d32786e83.txt',
   lifecycles: ['selfInspectToCertificate'],

@@ -114,6 +114,8 @@ export interface Target {
 export interface RegionProfile {
   id: RegionId;
   name: LocalText;
+  /** How the region's 受理编号 begin (`济源` → `济源-2026-000123`): short, as people write the place. */
+  caseNumberPrefix: string;
   level: 'municipality' | 'city' | 'district' | 'province' | 'town';
   seed: string;
   lifecycles: LifecycleId[];

@@ -83,6 +83,9 @@ export function validateProfile(profile: RegionProfile): RegionProfile {
   if (!isObject(profile)) throw new RegionProfileError(id, [{ path: '', message: 'profile must be an object', messageZh: '地区配置须为对象' }]);
   if (!(REGION_IDS as readonly string[]).includes(profile.id)) c.add('/id', `unknown region; known: ${REGION_IDS.join(', ')}`, `未知地区；已知：${REGION_IDS.join('、')}`);
   if (!isText(profile.name)) c.add('/name', 'needs zh and en names', '须有中英文名称');
+  if (typeof profile.caseNumberPrefix !== 'string' || !/^[^\s/\\-]{1,12}$/u.test(profile.caseNumberPrefix)) {
+    c.add('/caseNumberPrefix', 'needs a short place name for case numbers (1–12 characters, no spaces, slashes or hyphens)', '须有受理编号前缀（1–12 个字符，不含空格、斜杠、连字符）');
+  }
   if (!Array.isArray(profile.lifecycles) || profile.lifecycles.length === 0) c.add('/lifecycles', 'must list at least one lifecycle', '须至少列出一个业务流程');
   (profile.lifecycles ?? []).forEach((l, i) => {
     if (!(LIFECYCLE_IDS as readonly string[]).includes(l)) c.add(`/lifecycles/${i}`, `unknown lifecycle ${String(l)}`, `未知业务流程 ${String(l)}`);

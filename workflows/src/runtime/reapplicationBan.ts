@@ -1,15 +1,36 @@
 /**
- * seed 000 §七: a farm whose certification was revoked "1年内不得再次申报". Checked when a new
- * certification case is opened (the engine's injected validator calls this for `certification`
- * starts), so the engine itself refuses a re-application inside the ban — whoever calls it.
+ * Start rules that need other cases, checked when a new case is opened (the engine's injected
+ * validator calls them), so the engine itself refuses — whoever calls it. A refusal is a business
+ * rule (`rule-refused`), not a form problem: it names the rule, its numbers and the case in the way.
+ *
+ * - seed 000 §七: a farm whose certification was revoked "1年内不得再次申报"; one open certification per farm.
+ * - seed 002 §二: "先打后补"周期按年度核算 — one qualification application per farm and subsidy year.
  */
-import { computeDueAt, createChineseCalendar, toChinaDate, type BusinessCalendar, type Store } from '@nongan/engine';
+import { computeDueAt, createChineseCalendar, EngineError, toChinaDate, type BusinessCalendar, type InstanceRecord, type Store } from '@nongan/engine';
 import type { CertificationContext } from '../lifecycles/certification.machine.js';
 
 export interface StartRefusal {
-  path: string;
+  /** The seed and section the rule comes from. */
+  rule: string;
   message: string;
   messageZh: string;
+  /** The case that stands in the way, for a link to it. */
+  existing?: { instanceId: string; caseNumber?: string };
+}
+
+/** The refusal as the engine's error: `rule-refused`, with the rule and the existing case in its details. */
+export function refusalError(refusal: StartRefusal): EngineError {
+  return new EngineError('rule-refused', { en: refusal.message, zh: refusal.messageZh }, { rule: refusal.rule, ...(refusal.existing ? { existing: refusal.existing } : {}) });
+}
+
+function existingOf(record: InstanceRecord): StartRefusal['existing'] {
+  return { instanceId: record.id, ...(record.caseNumber ? { caseNumber: record.caseNumber } : {}) };
+}
+
+/** `（受理编号 北京-2026-000012）` when the case has a number. */
+function numbered(record: InstanceRecord, locale: 'zh' | 'en'): string {
+  if (!record.caseNumber) return '';
+  return locale === 'zh' ? `（受理编号 ${record.caseNumber}）` : ` (case ${record.caseNumber})`;
 }
 
 /** Why `subject` may not open a certification case at `now`, or null when it may. */
@@ -21,10 +42,12 @@ export async function certificationStartRefusal(
 ): Promise<StartRefusal | null> {
   const open = await store.findInstances({ workflowId: 'certification', region: scope.region, subject: scope.subject, status: 'active', limit: 1 });
   if (open.length > 0) {
+    const record = open[0]!;
     return {
-      path: '',
-      message: `${scope.subject} already has an open certification case (${open[0]!.id}, ${open[0]!.stateKey})`,
-      messageZh: `${scope.subject} 已有进行中的达标场案件（${open[0]!.id}，${open[0]!.stateKey}），不能重复申报`,
+      rule: 'seed 000 §七',
+      message: `this farm already has a certification application in progress${numbered(record, 'en')}; it cannot apply twice`,
+      messageZh: `本场已有进行中的达标场申报${numbered(record, 'zh')}，不能重复申报`,
+      existing: existingOf(record),
     };
   }
   const revoked = await store.findInstances({ workflowId: 'certification', region: scope.region, subject: scope.subject, state: 'revoked' });
@@ -37,11 +60,31 @@ export async function certificationStartRefusal(
       const revokedOn = toChinaDate(record.updatedAt);
       const lastDay = toChinaDate(dueAt - 1);
       return {
-        path: '',
-        message: `re-application refused: the certification of ${scope.subject} was revoked on ${revokedOn} (case ${record.id}); no re-application for ${banYears} year(s), until the end of ${lastDay}`,
-        messageZh: `不予受理：${scope.subject} 的达标场资格已于 ${revokedOn} 被取消（案件 ${record.id}），${banYears}年内不得再次申报（至 ${lastDay} 止）`,
+        rule: 'seed 000 §七',
+        message: `re-application refused: this farm's certification was revoked on ${revokedOn}${numbered(record, 'en')}; no re-application for ${banYears} year(s), until the end of ${lastDay}`,
+        messageZh: `不予受理：本场达标场资格已于 ${revokedOn} 被取消${numbered(record, 'zh')}，${banYears}年内不得再次申报（至 ${lastDay} 止）`,
+        existing: existingOf(record),
       };
     }
   }
   return null;
+}
+
+/** seed 002 §二: one qualification application per farm and subsidy year; a second start is refused. */
+export async function qualificationStartRefusal(store: Store, scope: { region: string; subject: string }, year: unknown): Promise<StartRefusal | null> {
+  if (typeof year !== 'number' || !Number.isInteger(year)) return null; // the form check names a missing year
+  const cases = await store.findInstances({ workflowId: 'qualificationReview', region: scope.region, subject: scope.subject });
+  const same = cases.find((c) => (c.context as { year?: unknown }).year === year);
+  if (!same) return null;
+  const draft = same.stateKey === 'draft';
+  return {
+    rule: 'seed 002 §二',
+    message: draft
+      ? `this farm already has a ${year} application that is not submitted yet${numbered(same, 'en')}: open it and submit it (one application per farm and subsidy year)`
+      : `this farm has already applied for the ${year} subsidy year${numbered(same, 'en')} (one application per farm and subsidy year)`,
+    messageZh: draft
+      ? `本场已有 ${year} 年度尚未提交的申请${numbered(same, 'zh')}，请打开后提交（每个养殖场户每个补助年度只申请一次）`
+      : `本场已申请 ${year} 年度“先打后补”${numbered(same, 'zh')}，每个养殖场户每个补助年度只申请一次`,
+    existing: existingOf(same),
+  };
 }

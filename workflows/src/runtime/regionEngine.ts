@@ -10,6 +10,7 @@
 import {
   EngineError,
   createChineseCalendar,
+  toChinaDate,
   type Actor,
   type BusinessCalendar,
   type Clock,
@@ -26,7 +27,7 @@ import { LIFECYCLES } from '../lifecycles/index.js';
 import { PARAMS_PIN } from '../lifecycles/machineKit.js';
 import { isRegionId, parametersInForce, parameterVersion, regionProfile, runsLifecycle } from '../regions/index.js';
 import { LIFECYCLE_IDS, type LifecycleId, type RegionId } from '../regions/types.js';
-import { certificationStartRefusal } from './reapplicationBan.js';
+import { certificationStartRefusal, qualificationStartRefusal, refusalError } from './reapplicationBan.js';
 
 /** The workflow definitions a region runs (all regions share the same definitions). */
 export function workflowsFor(region: string): WorkflowDefinition[] {
@@ -80,10 +81,14 @@ export function createRegionValidator(options: RegionEngineOptions & { clock: Cl
     if (eventType === 'start') {
       const inForce = parametersInForce(region, options.clock.now()).id;
       if (pinned !== inForce) return issue(`a new case must pin the parameters in force (${inForce}), not ${pinned}`, `新案件须使用现行参数版本 ${inForce}，而不是 ${pinned}`);
-      if (workflowId === 'certification') {
-        const refusal = await certificationStartRefusal(options.store, { region, subject }, options.clock.now(), options.calendar);
-        if (refusal) return { ok: false, issues: [refusal] };
-      }
+      const refusal =
+        workflowId === 'certification'
+          ? await certificationStartRefusal(options.store, { region, subject }, options.clock.now(), options.calendar)
+          : workflowId === 'qualificationReview'
+            ? await qualificationStartRefusal(options.store, { region, subject }, data.year)
+            : null;
+      // A business rule, not a form problem: the engine passes this error on as it is.
+      if (refusal) throw refusalError(refusal);
     }
     return forms(form, data, context);
   };
@@ -102,7 +107,14 @@ export function createRegionEngineOptions(options: RegionEngineOptions): EngineO
     calendar,
     workflows: Object.values(LIFECYCLES),
     validate: createRegionValidator({ ...options, clock, calendar }),
+    caseNumberSeries: caseNumberSeriesOf,
   };
+}
+
+/** 受理编号 series: the region's prefix and the China year (`济源-2026`); an unknown region keeps its id. */
+export function caseNumberSeriesOf({ region, at }: { region: string; at: number }): string {
+  const prefix = isRegionId(region) ? regionProfile(region).caseNumberPrefix : region;
+  return `${prefix}-${toChinaDate(at).slice(0, 4)}`;
 }
 
 export interface StartCaseOptions {

@@ -67,20 +67,20 @@ describe('Beijing: fail, rectify, fail again, revoked, 1-year ban (seed 000 §�
     // §七: 1年内不得再次申报. 11 months later: refused, nothing written.
     clock.set(chinaTime('2031-12-15'));
     const refused = await startCase(engine, 'certification', { actor: farm, region: 'beijing', subject: FARM, data: application }).catch((e) => e);
-    expect(refused).toMatchObject({ code: 'invalid-data' });
+    expect(refused).toMatchObject({ code: 'rule-refused', details: { rule: 'seed 000 §七' } });
     expect(refused.messageZh).toContain('1年内不得再次申报（至 2032-01-15 止）');
     expect(refused.message).toContain('revoked on 2031-01-15');
     expect(await engine.count({ workflowId: 'certification', subject: FARM })).toBe(1);
     // The last day of the ban is still refused; the day after, 12 months on, the application is accepted.
     clock.set(chinaTime('2032-01-15', '23:00'));
-    await expect(startCase(engine, 'certification', { actor: farm, region: 'beijing', subject: FARM, data: application })).rejects.toMatchObject({ code: 'invalid-data' });
+    await expect(startCase(engine, 'certification', { actor: farm, region: 'beijing', subject: FARM, data: application })).rejects.toMatchObject({ code: 'rule-refused' });
     clock.set(chinaTime('2032-01-16'));
     const again = await startCase(engine, 'certification', { actor: farm, region: 'beijing', subject: FARM, data: application });
     expect(again.stateKey).toBe('evaluation');
     // … and only one open certification per farm.
     await expect(startCase(engine, 'certification', { actor: farm, region: 'beijing', subject: FARM, data: application })).rejects.toMatchObject({
-      code: 'invalid-data',
-      messageZh: expect.stringContaining('已有进行中的达标场案件'),
+      code: 'rule-refused',
+      messageZh: expect.stringContaining('已有进行中的达标场申报'),
     });
   });
 });
@@ -117,7 +117,7 @@ describe('Beijing: warning to exit reaches the certification by messages (seed 0
       ['message', 'WARNING_REVOKE', 'system'],
     ]);
     clock.set(chinaTime('2026-12-01'));
-    await expect(startCase(engine, 'certification', { actor: farm, region: 'beijing', subject: FARM, data: application })).rejects.toMatchObject({ code: 'invalid-data' });
+    await expect(startCase(engine, 'certification', { actor: farm, region: 'beijing', subject: FARM, data: application })).rejects.toMatchObject({ code: 'rule-refused' });
   });
 
   it('reinstates the mark when the bureau rejects a direct exit, and closes a warning that was rectified', async () => {

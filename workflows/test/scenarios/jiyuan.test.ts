@@ -119,19 +119,39 @@ describe('Jiyuan: parameter versions across the national threshold change of 202
     const { engine, clock } = makeEngine(chinaTime('2025-08-20'));
     const before = await startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '老规则养殖场', year: 2026 } });
     clock.set(chinaTime('2025-09-05'));
-    const after = await startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '新规则养殖场', year: 2026 } });
+    // Another farm: one farm applies once per subsidy year (seed 002 §二).
+    const otherFarm = actorFor('jiyuan', 'producer', 'jy-farm-89');
+    const after = await startCase(engine, 'qualificationReview', { actor: otherFarm, region: 'jiyuan', subject: 'jy-farm-89', data: { farmName: '新规则养殖场', year: 2026 } });
     expect([(await engine.get(before.instanceId)).pins.params, (await engine.get(after.instanceId)).pins.params]).toEqual(['jiyuan@2024-10-10', 'jiyuan@2025-09-01']);
 
     // seed 002 §三(一): 存栏300头 qualifies under the pinned 2024 version …
     expect((await engine.send(before.instanceId, { type: 'SUBMIT', data: smallByOutput }, { actor: farm })).stateKey).toBe('initialReview');
     // … but not under the national thresholds (pigs: 年出栏≥500 only)
     // The refusal says which rule, with the numbers of the version the case pinned.
-    await expect(engine.send(after.instanceId, { type: 'SUBMIT', data: smallByOutput }, { actor: farm })).rejects.toMatchObject({
+    await expect(engine.send(after.instanceId, { type: 'SUBMIT', data: smallByOutput }, { actor: otherFarm })).rejects.toMatchObject({
       code: 'rule-refused',
       messageZh: expect.stringContaining('生猪养殖场须年出栏≥500头方可申请'),
       details: { rule: 'seed 002 §三(一)', path: '/annualOutput' },
     });
-    expect((await engine.send(after.instanceId, { type: 'SUBMIT', data: { species: 'pig', stock: 300, annualOutput: 600 } }, { actor: farm })).stateKey).toBe('initialReview');
+    expect((await engine.send(after.instanceId, { type: 'SUBMIT', data: { species: 'pig', stock: 300, annualOutput: 600 } }, { actor: otherFarm })).stateKey).toBe('initialReview');
+  });
+
+  it('takes one application per farm and subsidy year, and says which case is in the way (seed 002 §二)', async () => {
+    const { engine } = makeEngine(chinaTime('2025-09-05'));
+    const first = await startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year: 2026 } });
+    const record = await engine.get(first.instanceId);
+    expect(record.caseNumber).toBe('济源-2025-000001');
+    const again = await startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year: 2026 } }).catch((e) => e);
+    expect(again).toMatchObject({ code: 'rule-refused', details: { rule: 'seed 002 §二', existing: { instanceId: first.instanceId, caseNumber: '济源-2025-000001' } } });
+    expect(again.messageZh).toContain('尚未提交');
+    expect(again.messageZh).not.toContain(FARM);
+    expect(await engine.count({ workflowId: 'qualificationReview', subject: FARM })).toBe(1);
+    // Submitted, it is an application already made; another subsidy year is a new application.
+    await engine.send(first.instanceId, { type: 'SUBMIT', data: { species: 'pig', stock: 300, annualOutput: 600 } }, { actor: farm });
+    await expect(startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year: 2026 } })).rejects.toMatchObject({
+      messageZh: expect.stringContaining('本场已申请 2026 年度'),
+    });
+    await expect(startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year: 2027 } })).resolves.toMatchObject({ stateKey: 'draft' });
   });
 });
 

@@ -4,7 +4,7 @@
  * engine query of the region; each is printed (with `data-figure` for tests) and drawn.
  */
 import { toChinaDate, type InstanceRecord } from '@nongan/engine';
-import { ErrorNotice, statePathLabel, workflowTitle } from '@nongan/react';
+import { ErrorNotice, statePathLabel, useSubjectName, workflowTitle } from '@nongan/react';
 import { fenToYuan, REGION_IDS, REGION_PROFILES, isRegionId, parametersInForce, runsLifecycle } from '@nongan/workflows';
 import { CertificateChecks } from './CertificateChecks.js';
 import { useMemo } from 'react';
@@ -69,6 +69,7 @@ export function DashboardPage({ region: routeRegion }: { region: string | null }
 
 function Figures({ region, instances, now, locale, registered }: { region: string; instances: InstanceRecord[]; now: number; locale: Locale; registered: string[] }) {
   const { runtime } = usePortal();
+  const subjectName = useSubjectName();
   const t = useText();
   const profile = REGION_PROFILES[region as keyof typeof REGION_PROFILES];
   const year = Number(toChinaDate(now).slice(0, 4));
@@ -117,7 +118,7 @@ function Figures({ region, instances, now, locale, registered }: { region: strin
           <ul>
             {figures.overdue.map((o, i) => (
               <li key={`${o.instanceId}:${o.kind}:${i}`}>
-                <a href={routeHash({ page: 'case', instanceId: o.instanceId })}>{o.subject}</a> · {local(OVERDUE_KINDS[o.kind], locale)}
+                <a href={routeHash({ page: 'case', instanceId: o.instanceId })}>{subjectName(o.subject)}</a> · {local(OVERDUE_KINDS[o.kind], locale)}
                 {o.dueAt !== null ? ` · ${toChinaDate(o.dueAt - 1)}` : ''}
               </li>
             ))}
@@ -132,7 +133,7 @@ function Figures({ region, instances, now, locale, registered }: { region: strin
         <ul>
           {figures.dueSoon.slice(0, 12).map((d) => (
             <li key={`${d.instanceId}:${d.statePath}`}>
-              <a href={routeHash({ page: 'case', instanceId: d.instanceId })}>{d.subject}</a> · {statePathLabel(runtime.engine.workflow(d.workflowId), d.statePath, locale)} · {toChinaDate(d.dueAt - 1)} ({t('workingDaysLeft', { n: d.workingDaysLeft })})
+              <a href={routeHash({ page: 'case', instanceId: d.instanceId })}>{subjectName(d.subject)}</a> · {statePathLabel(runtime.engine.workflow(d.workflowId), d.statePath, locale)} · {toChinaDate(d.dueAt - 1)} ({t('workingDaysLeft', { n: d.workingDaysLeft })})
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 /** A table of cases with their state in plain words; each row opens the case. */
 import type { InstanceRecord } from '@nongan/engine';
-import { describeState, workflowTitle } from '@nongan/react';
+import { describeState, isDraft, subjectNameInCase, workflowTitle } from '@nongan/react';
 import { toChinaDate } from '@nongan/engine';
 import { usePortal, useText } from '../shell/PortalContext.js';
 import { routeHash } from '../shell/routes.js';
@@ -15,6 +15,7 @@ export function CaseList({ cases, caption }: { cases: readonly InstanceRecord[];
       <thead>
         <tr>
           <th scope="col">{t('workflow')}</th>
+          <th scope="col">{t('caseNumber')}</th>
           <th scope="col">{t('subject')}</th>
           <th scope="col">{t('state')}</th>
           <th scope="col">{t('updated')}</th>
@@ -27,11 +28,16 @@ export function CaseList({ cases, caption }: { cases: readonly InstanceRecord[];
         {cases.map((c) => {
           const workflow = runtime.engine.workflow(c.workflowId, c.workflowVersion);
           const farm = farms.find((f) => f.id === c.subject);
+          const draft = isDraft(workflow, c);
           return (
             <tr key={c.id} data-case-id={c.id} data-state={c.stateKey}>
               <td>{workflowTitle(workflow, locale)}</td>
-              <td>{farm ? farm.name : c.subject}</td>
-              <td>{describeState(workflow, c.state, locale)}</td>
+              <td className="nw-case-number">{c.caseNumber ?? '—'}</td>
+              <td>{farm ? farm.name : (subjectNameInCase(c) ?? c.subject)}</td>
+              <td>
+                {describeState(workflow, c.state, locale)}
+                {draft && <span className="nw-badge nw-badge--draft">{t('draftBadge')}</span>}
+              </td>
               <td>{toChinaDate(c.updatedAt)}</td>
               <td>
                 <a href={routeHash({ page: 'case', instanceId: c.id })}>{t('openCase')}</a>

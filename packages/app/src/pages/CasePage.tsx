@@ -63,7 +63,7 @@ export function CasePage({ instanceId }: { instanceId: string }) {
       <div className="portal-columns">
         <section className="portal-card" aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('timelineTitle')}</h2>
-          <Timeline instanceId={instanceId} />
+          <Timeline instanceId={instanceId} {...(record ? { formOf: (form: { id: string }) => runtime.forms.definition(record.region, form.id, record.pins) } : {})} />
         </section>
         {record && (
           <section className="portal-card" aria-labelledby="diagram-title">

@@ -2,7 +2,7 @@
  * Every case of the signed-in region (for officials: to follow cases without a task of theirs), and
  * the cases an official may open (e.g. a Beijing expert office opening a warning case on a farm).
  */
-import { ErrorNotice } from '@nongan/react';
+import { ErrorNotice, subjectNameInCase } from '@nongan/react';
 import { workflowsFor } from '@nongan/workflows';
 import { useState } from 'react';
 import { usePortal, useText } from '../shell/PortalContext.js';
@@ -29,7 +29,7 @@ export function CasesPage() {
             <select name="subject" value={chosen} onChange={(e) => setSubject(e.target.value)}>
               {subjects.map((s) => (
                 <option key={s} value={s}>
-                  {farms.find((f) => f.id === s)?.name ?? s} ({s})
+                  {farms.find((f) => f.id === s)?.name ?? subjectNameInCase(cases.status === 'ready' ? (cases.data.find((c) => c.subject === s) ?? { context: null }) : { context: null }) ?? s}
                 </option>
               ))}
             </select>

@@ -118,12 +118,17 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
     [runtime, locale, setLocale, session, actor, signIn, serverSession, onServerSession, navigate, farms, setFarms, clockTick],
   );
   const roleLabels = useMemo(() => roleLabelsOf(session?.region), [session?.region]);
+  // Case lists and views show farms by the names of the register, not their subject ids.
+  const subjectName = useMemo(() => {
+    const names = new Map(farms.map((f) => [f.id, f.name]));
+    return (subject: string) => names.get(subject);
+  }, [farms]);
   // On a server the journal already comes as this account may see it.
   const engine = useMemo(() => (server ? runtime.engine : readerEngine(runtime.engine, actor, runtime.forms)), [server, runtime, actor]);
 
   return (
     <PortalContext.Provider value={value}>
-      <EngineProvider engine={engine} locale={locale} roleLabels={roleLabels} regionLabels={REGION_LABELS}>
+      <EngineProvider engine={engine} locale={locale} roleLabels={roleLabels} regionLabels={REGION_LABELS} subjectName={subjectName}>
         <style>{formStyles + widgetStyles}</style>
         <Header route={route} />
         <main className="portal-main" id="main">
