@@ -30,6 +30,8 @@ export interface FormController {
   touch(key: string): void;
   /** Validates everything and marks every field touched; returns the issues. */
   validateAll(): Issue[];
+  /** Whether `validateAll` ran (a submit was tried): from then on the form lists its problems at the top. */
+  wasValidated(): boolean;
   setLocale(locale: Locale): void;
   subscribe(key: string, listener: () => void): () => void;
   /** Any change at all (for autosave). */
@@ -60,6 +62,7 @@ export function createFormController(definition: FormDefinition, options: FormCo
   let rules: RuleState = evaluateRules(definition, { ...(options.initialValue ?? {}) }, { access });
   const issues = new Map<string, readonly Issue[]>();
   const touched = new Set<string>();
+  let validated = false;
   const snapshots = new Map<string, FieldState>();
   const listeners = new Map<string, Set<() => void>>();
   const allListeners = new Set<() => void>();
@@ -132,7 +135,9 @@ export function createFormController(definition: FormDefinition, options: FormCo
       revalidate([key]);
       notify([key]);
     },
+    wasValidated: () => validated,
     validateAll() {
+      validated = true;
       for (const key of keys) touched.add(key);
       const found = revalidate();
       notify(keys);

@@ -7,6 +7,7 @@ import { memo } from 'react';
 import type { FormController } from '../controller/formController.js';
 import type { JsonSchema, Locale } from '../definition/types.js';
 import { ValueText } from './ValueText.js';
+import { fieldMessage } from '../validation/issueMessages.js';
 import { pick, say } from './text.js';
 import { useField } from './useFormController.js';
 import { GROUP_KINDS, widgetFor } from './widgets/registry.js';
@@ -85,7 +86,7 @@ export const FieldView = memo(function FieldView({ controller, fieldKey, idPrefi
         </p>
       )}
       <p className="ng-error" id={`${id}-error`} aria-live="polite">
-        {state.issues.map((issue) => (locale === 'en' ? issue.message : issue.messageZh)).join('；')}
+        {state.issues.map((issue) => fieldMessage(issue, spec.label, locale)).join(locale === 'en' ? '; ' : '；')}
       </p>
     </div>
   );

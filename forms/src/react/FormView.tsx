@@ -14,6 +14,7 @@ import { loadPatternEngine, patternEngineReady, schemaUsesPatterns } from '../va
 import type { FormValidator } from '../validation/index.js';
 import { LayoutView } from './LayoutView.js';
 import type { FormMode } from './FieldView.js';
+import { ErrorSummary } from './ErrorSummary.js';
 import { pick } from './text.js';
 import { useFormController, useValuesListener } from './useFormController.js';
 import type { FormServices } from './widgets/types.js';
@@ -119,6 +120,7 @@ function LoadedForm(props: FormViewProps & { definition: FormDefinition; validat
   return (
     <form className={`ng-form ng-form--${mode}`} lang={locale} noValidate onSubmit={(e) => e.preventDefault()} aria-label={pick(definition.title, locale)}>
       <h2 className="ng-title">{pick(definition.title, locale)}</h2>
+      {mode === 'edit' && <ErrorSummary controller={controller} idPrefix={idPrefix} locale={locale} />}
       <LayoutView node={definition.layout} context={{ controller, idPrefix, mode, locale, services, ...(props.onFieldRender ? { onRender: props.onFieldRender } : {}) }} />
     </form>
   );

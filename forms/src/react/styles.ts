@@ -12,6 +12,9 @@ export const formStyles = `
 .ng-required { color: #b3261e; }
 .ng-help { color: #4a554a; font-size: 0.875rem; margin: 0; }
 .ng-error { color: #b3261e; font-size: 0.875rem; margin: 0; min-height: 1em; }
+.ng-error-summary { border: 2px solid #b3261e; border-radius: 6px; padding: 0.5rem 0.9rem; margin: 0.5rem 0 1rem; }
+.ng-error-summary ul { margin: 0.25rem 0 0; padding-left: 1.2rem; }
+.ng-error-summary a { color: #8c1d17; font-weight: 600; }
 .ng-field--invalid input, .ng-field--invalid select, .ng-field--invalid textarea { border-color: #b3261e; }
 .ng-form input, .ng-form select, .ng-form textarea { font: inherit; padding: 0.3rem 0.4rem; border: 1px solid #8a968a; border-radius: 4px; }
 .ng-form :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }

@@ -5,6 +5,7 @@ export const pick = (text: LocalText | undefined, locale: Locale): string => (te
 
 const ui = {
   required: { zh: '必填', en: 'required' },
+  summary: { zh: '还有 {n} 处需要修改', en: '{n} thing(s) to correct' },
   next: { zh: '下一步', en: 'Next' },
   previous: { zh: '上一步', en: 'Previous' },
   step: { zh: '第 {n} 步，共 {total} 步', en: 'Step {n} of {total}' },

@@ -9,7 +9,8 @@ import localizeEn from 'ajv-i18n/localize/en/index.js';
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import type { FieldSpec, FormDefinition, Issue, LocalText, Locale } from '../definition/types.js';
 import { explainFormat } from './formats.js';
-import { labelAt } from './labels.js';
+import { labelAt, specAt } from './labels.js';
+import { limitText } from './limitMessages.js';
 import { joinPointer, splitPointer, valueAt } from './pointer.js';
 
 /** ajv-i18n's text for one error in both languages (localize mutates, so each gets its own copy). */
@@ -70,7 +71,7 @@ function locate(error: ErrorObject, fields: Record<string, FieldSpec>, data: unk
     case 'format':
       return { path: at, text: explainFormat(param(error, 'format'), valueAt(data, at)) ?? ajvText(error) };
     default:
-      return { path: at, text: ajvText(error) };
+      return { path: at, text: limitText(error, specAt(fields, splitPointer(at))) ?? ajvText(error) };
   }
 }
 
@@ -97,6 +98,16 @@ function authoredText(messages: FormDefinition['messages'], segments: readonly s
   const en = lookup('en');
   if (zh === undefined && en === undefined) return undefined;
   return { zh: zh ?? en!, en: en ?? zh! };
+}
+
+/**
+ * An issue as shown next to its own field, whose label is already on screen: the text without the
+ * field's label in front ("不能为负数", not "存栏量：不能为负数"). Elsewhere (a summary) the whole message stands.
+ */
+export function fieldMessage(issue: Issue, label: LocalText, locale: Locale): string {
+  const message = locale === 'en' ? issue.message : issue.messageZh;
+  const prefix = locale === 'en' ? `${label.en}: ` : `${label.zh}：`;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 export function toIssues(

@@ -47,3 +47,22 @@ export function labelAt(fields: Record<string, FieldSpec>, segments: readonly st
   }
   return { zh: zh.join(' '), en: en.join(' ') };
 }
+
+/** The field spec that presents the location `segments` (a row's column inside a rows field), if any. */
+export function specAt(fields: Record<string, FieldSpec>, segments: readonly string[]): FieldSpec | undefined {
+  let specs: Record<string, FieldSpec> | undefined = fields;
+  let spec: FieldSpec | undefined;
+  for (const segment of segments) {
+    const named = specs ? own(specs, segment) : undefined;
+    if (named) {
+      spec = named;
+      specs = undefined;
+    } else if (spec && INDEX.test(segment)) {
+      specs = spec.columns;
+      if (spec.columns) spec = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return spec;
+}

@@ -19,10 +19,10 @@ describe('whole-form validation', () => {
     const en = validator.validate(data);
     expect(en.issues).toEqual([
       { path: '/mobile', message: 'Mobile: required', messageZh: '联系电话：必填' },
-      { path: '/farmName', message: 'Farm name: must NOT be shorter than 2 characters', messageZh: '养殖场名称：不应少于 2 个字符' },
+      { path: '/farmName', message: 'Farm name: must be at least 2 characters', messageZh: '养殖场名称：至少 2 个字' },
     ]);
     const zh = validator.validate(data, { locale: 'zh-CN' });
-    expect(zh.issues.map((issue) => issue.message)).toEqual(['联系电话：必填', '养殖场名称：不应少于 2 个字符']);
+    expect(zh.issues.map((issue) => issue.message)).toEqual(['联系电话：必填', '养殖场名称：至少 2 个字']);
     expect(zh.issues.map((issue) => issue.messageZh)).toEqual(en.issues.map((issue) => issue.messageZh));
   });
 
@@ -30,8 +30,8 @@ describe('whole-form validation', () => {
     const data = { ...validReport, species: [{ species: 'pig', count: 3 }, { species: 'goat', count: 0 }, { count: 1.5, extra: 1 }] };
     const { issues } = validator.validate(data);
     expect(issues).toEqual([
-      { path: '/species/1/species', message: 'Species details row 2 Species: must be equal to one of the allowed values', messageZh: '物种明细 第2行 畜种：应当是预设定的枚举值之一' },
-      { path: '/species/1/count', message: 'Species details row 2 Head count: must be >= 1', messageZh: '物种明细 第2行 头数：应当为 >= 1' },
+      { path: '/species/1/species', message: 'Species details row 2 Species: choose one of the options', messageZh: '物种明细 第2行 畜种：请从选项中选择' },
+      { path: '/species/1/count', message: 'Species details row 2 Head count: must be at least 1 head', messageZh: '物种明细 第2行 头数：不能少于 1 头' },
       { path: '/species/2/species', message: 'Species details row 3 Species: required', messageZh: '物种明细 第3行 畜种：必填' },
       { path: '/species/2/extra', message: 'Species details row 3 extra: must NOT have additional properties', messageZh: '物种明细 第3行 extra：不允许有额外的属性' },
       { path: '/species/2/count', message: 'Species details row 3 Head count: must be a whole number', messageZh: '物种明细 第3行 头数：应为整数' },
@@ -41,7 +41,7 @@ describe('whole-form validation', () => {
   it('reports the whole-form problem without a label and the array problem under the field label', () => {
     expect(validator.validate([]).issues).toEqual([{ path: '', message: 'must be an object', messageZh: '应为对象' }]);
     expect(validator.validate({ ...validReport, species: [] }).issues).toEqual([
-      { path: '/species', message: 'Species details: must NOT have less than 1 item', messageZh: '物种明细：不应少于 1 个项' },
+      { path: '/species', message: 'Species details: needs at least one entry', messageZh: '物种明细：至少填写 1 项' },
     ]);
   });
 
@@ -106,7 +106,7 @@ describe('subset validation (fields)', () => {
 
   it('resolves $ref into the root schema and reports nested rows', () => {
     const { issues } = validator.validate({ species: [{ species: 'pig', count: 0 }] }, { fields: ['species'], locale: 'zh-CN' });
-    expect(issues).toEqual([{ path: '/species/0/count', message: '物种明细 第1行 头数：应当为 >= 1', messageZh: '物种明细 第1行 头数：应当为 >= 1' }]);
+    expect(issues).toEqual([{ path: '/species/0/count', message: '物种明细 第1行 头数：不能少于 1 头', messageZh: '物种明细 第1行 头数：不能少于 1 头' }]);
   });
 
   it('gives the same per-field answer on repeated calls (validators are cached) and ignores unknown names', () => {
@@ -131,7 +131,7 @@ describe('subset validation (fields)', () => {
     const feed = createFormValidator(form);
     expect(feed.validate({ 'a/b': 'x', 饲料: '玉米豆粕' }, { fields: ['a/b', '饲料'] }).issues).toEqual([
       { path: '/a~1b', message: 'Batch: must be a whole number', messageZh: '批次：应为整数' },
-      { path: '/饲料', message: 'Feed: must NOT be longer than 2 characters', messageZh: '饲料：不应多于 2 个字符' },
+      { path: '/饲料', message: 'Feed: must be at most 2 characters', messageZh: '饲料：最多 2 个字' },
     ]);
     expect(feed.validate({}, { fields: ['a/b'] }).issues[0]?.path).toBe('/a~1b');
   });

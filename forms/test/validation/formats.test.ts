@@ -50,8 +50,8 @@ describe('cn-resident-id (GB 11643, ISO 7064 MOD 11-2)', () => {
   it('refuses a wrong check digit', () => {
     expect(valid('cn-resident-id', '110105194912310021')).toBe(false);
     expect(checkChineseFormat('cn-resident-id', '110105194912310021')).toEqual({
-      zh: '身份证号码校验位不正确',
-      en: 'resident ID check digit is wrong',
+      zh: '校验位（最后一位）不正确，请核对',
+      en: 'the check digit (the last one) is wrong; please check',
     });
   });
 
@@ -60,9 +60,9 @@ describe('cn-resident-id (GB 11643, ISO 7064 MOD 11-2)', () => {
     //   3·7 + 2·9 + 0 + 1·5 + 0 + 6·4 + 1·2 + 9·1 + 0 + 0 + 0 + 2·9 + 2·10 + 9·5 + 1·8 + 2·4 + 3·2
     //   = 21+18+5+24+2+9+18+20+45+8+8+6 = 184; 184 mod 11 = 8 → '4' (correct), yet refused for the date.
     expect(residentIdCheckChar('32010619000229123')).toBe('4');
-    expect(checkChineseFormat('cn-resident-id', '320106190002291234')?.en).toBe('resident ID birth date is not a valid date');
+    expect(checkChineseFormat('cn-resident-id', '320106190002291234')?.en).toBe('the birth date (digits 7–14) is not a valid date');
     // month 13
-    expect(checkChineseFormat('cn-resident-id', '110105194913310021')?.zh).toBe('身份证号码中的出生日期无效');
+    expect(checkChineseFormat('cn-resident-id', '110105194913310021')?.zh).toBe('出生日期（第 7–14 位）无效');
   });
 
   it('refuses a birth date in the future (relative to the given clock)', () => {
@@ -72,9 +72,9 @@ describe('cn-resident-id (GB 11643, ISO 7064 MOD 11-2)', () => {
 
   it('refuses bad shapes and region codes', () => {
     expect(checkChineseFormat('cn-resident-id', '11010519491231002x')?.en).toMatch(/capital X/); // lowercase x
-    expect(checkChineseFormat('cn-resident-id', '110105491231002')?.en).toMatch(/18 characters/); // old 15-digit
+    expect(checkChineseFormat('cn-resident-id', '110105491231002')?.en).toMatch(/18-character resident ID/); // old 15-digit
     // 990105…: 99 is not a province. (Check digit irrelevant: the region fails first.)
-    expect(checkChineseFormat('cn-resident-id', '99010519491231002X')?.zh).toBe('身份证号码的地区码无效');
+    expect(checkChineseFormat('cn-resident-id', '99010519491231002X')?.zh).toBe('地区码（前 6 位）无效');
   });
 });
 
@@ -97,7 +97,7 @@ describe('cn-uscc (GB 32100-2015, weighted mod 31)', () => {
   });
 
   it('refuses a wrong check character', () => {
-    expect(checkChineseFormat('cn-uscc', '91350100M000100Y44')?.zh).toBe('统一社会信用代码校验码不正确');
+    expect(checkChineseFormat('cn-uscc', '91350100M000100Y44')?.zh).toBe('校验码（最后一位）不正确，请核对');
     expect(valid('cn-uscc', '93110108MA0123456B')).toBe(false);
   });
 
@@ -173,11 +173,11 @@ describe('format issues through the form validator', () => {
     });
     expect(ok).toBe(false);
     expect(issues).toEqual([
-      { path: '/id', message: 'Resident ID: resident ID check digit is wrong', messageZh: '身份证号码：身份证号码校验位不正确' },
+      { path: '/id', message: 'Resident ID: the check digit (the last one) is wrong; please check', messageZh: '身份证号码：校验位（最后一位）不正确，请核对' },
       {
         path: '/code',
-        message: 'Credit code: unified social credit code check character is wrong',
-        messageZh: '信用代码：统一社会信用代码校验码不正确',
+        message: 'Credit code: the check character (the last one) is wrong; please check',
+        messageZh: '信用代码：校验码（最后一位）不正确，请核对',
       },
       {
         path: '/phone',

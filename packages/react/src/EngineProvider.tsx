@@ -14,6 +14,8 @@ export interface EngineContextValue {
   regionLabels: Readonly<Record<string, LocalText>>;
   /** The host's name for a case subject (its farm register), when it knows it. */
   subjectName: ((subject: string) => string | undefined) | undefined;
+  /** Where the host shows a case, for links from a refusal to the case in the way. */
+  caseHref: ((instanceId: string) => string) | undefined;
   changes: ChangeSource;
 }
 
@@ -29,6 +31,8 @@ export interface EngineProviderProps {
   regionLabels?: Readonly<Record<string, LocalText>>;
   /** Names of case subjects (farms) from the host's register; widgets show these instead of subject ids. */
   subjectName?: (subject: string) => string | undefined;
+  /** The address of a case in the host app (`#/case/…`): a refused start links to the existing case. */
+  caseHref?: (instanceId: string) => string;
   children?: ReactNode;
 }
 
@@ -43,11 +47,11 @@ export function assertEngine(engine: unknown): asserts engine is Engine {
 
 const NO_ROLE_LABELS: Readonly<Record<string, LocalText>> = {};
 
-export function EngineProvider({ engine, locale = 'zh-CN', roleLabels = NO_ROLE_LABELS, regionLabels = NO_ROLE_LABELS, subjectName, children }: EngineProviderProps) {
+export function EngineProvider({ engine, locale = 'zh-CN', roleLabels = NO_ROLE_LABELS, regionLabels = NO_ROLE_LABELS, subjectName, caseHref, children }: EngineProviderProps) {
   assertEngine(engine);
   if (!isLocale(locale)) throw new TypeError(`EngineProvider: locale must be 'zh-CN' or 'en', got ${String(locale)} / locale 须为 zh-CN 或 en`);
   const changes = useMemo(() => createChangeSource(engine), [engine]);
-  const value = useMemo(() => ({ engine, locale, roleLabels, regionLabels, subjectName, changes }), [engine, locale, roleLabels, regionLabels, subjectName, changes]);
+  const value = useMemo(() => ({ engine, locale, roleLabels, regionLabels, subjectName, caseHref, changes }), [engine, locale, roleLabels, regionLabels, subjectName, caseHref, changes]);
   return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;
 }
 

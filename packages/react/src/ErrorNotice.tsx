@@ -13,13 +13,22 @@ export function ErrorNotice({ error, title, locale: localeProp }: { error: unkno
       {title && <p><strong>{say(title, locale)}</strong></p>}
       <p lang={locale === 'en' ? 'en' : 'zh-CN'}>{first}</p>
       {second !== first && <p lang={locale === 'en' ? 'zh-CN' : 'en'}>{second}</p>}
+      {shown.existing && context?.caseHref && (
+        <p>
+          <a href={context.caseHref(shown.existing.instanceId)} data-testid="existing-case">
+            {say('openExisting', locale)}
+            {shown.existing.caseNumber ? ` ${shown.existing.caseNumber}` : ''}
+          </a>
+        </p>
+      )}
       {shown.issues.length > 0 && (
         <>
           <p>{say('fieldIssues', locale)}:</p>
           <ul>
             {shown.issues.map((issue, i) => (
               <li key={i}>
-                <code>{issue.path || '/'}</code> {locale === 'en' ? issue.message : (issue.messageZh ?? issue.message)}
+                {/* The field is named by the message (its label), never by its data path. */}
+                {locale === 'en' ? issue.message : (issue.messageZh ?? issue.message)}
                 {issue.messageZh && issue.messageZh !== issue.message && <span lang={locale === 'en' ? 'zh-CN' : 'en'}> / {locale === 'en' ? issue.messageZh : issue.message}</span>}
               </li>
             ))}

@@ -9,6 +9,20 @@ export interface ShownError {
   message: string;
   messageZh: string;
   issues: Array<{ path: string; message: string; messageZh?: string }>;
+  /** The rule a business-rule refusal names (`seed 002 §二`). */
+  rule?: string;
+  /** The case that stands in the way of a refused start, to link to. */
+  existing?: { instanceId: string; caseNumber?: string };
+}
+
+function ruleParts(details: Record<string, unknown>): Pick<ShownError, 'rule' | 'existing'> {
+  const existing = details.existing as { instanceId?: unknown; caseNumber?: unknown } | undefined;
+  return {
+    ...(typeof details.rule === 'string' ? { rule: details.rule } : {}),
+    ...(existing && typeof existing.instanceId === 'string'
+      ? { existing: { instanceId: existing.instanceId, ...(typeof existing.caseNumber === 'string' ? { caseNumber: existing.caseNumber } : {}) } }
+      : {}),
+  };
 }
 
 function issuesOf(details: Record<string, unknown>): ShownError['issues'] {
@@ -24,7 +38,7 @@ function issuesOf(details: Record<string, unknown>): ShownError['issues'] {
 }
 
 export function shownError(error: unknown): ShownError {
-  if (isEngineError(error)) return { code: error.code, message: error.message, messageZh: error.messageZh, issues: issuesOf(error.details) };
+  if (isEngineError(error)) return { code: error.code, message: error.message, messageZh: error.messageZh, issues: issuesOf(error.details), ...ruleParts(error.details) };
   // An EngineError from another copy of the engine module (e.g. two bundles) still has the same shape.
   if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'EngineError') {
     const e = error as { code?: unknown; message?: unknown; messageZh?: unknown; details?: unknown };
@@ -33,6 +47,7 @@ export function shownError(error: unknown): ShownError {
       message: String(e.message),
       messageZh: typeof e.messageZh === 'string' ? e.messageZh : String(e.message),
       issues: issuesOf((e.details ?? {}) as Record<string, unknown>),
+      ...ruleParts((e.details ?? {}) as Record<string, unknown>),
     };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -54,6 +54,7 @@ export const ui = {
   all: t('全部', 'All'),
   colCase: t('案件', 'Case'),
   draft: t('未提交', 'Not submitted'),
+  openExisting: t('打开已有案件', 'Open the existing case'),
   receiptTitle: t('受理回执', 'Receipt'),
   receiptCase: t('事项', 'Matter'),
   receiptDone: t('已办理', 'Done'),

@@ -118,6 +118,7 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
     [runtime, locale, setLocale, session, actor, signIn, serverSession, onServerSession, navigate, farms, setFarms, clockTick],
   );
   const roleLabels = useMemo(() => roleLabelsOf(session?.region), [session?.region]);
+  const caseHref = useCallback((instanceId: string) => routeHash({ page: 'case', instanceId }), []);
   // Case lists and views show farms by the names of the register, not their subject ids.
   const subjectName = useMemo(() => {
     const names = new Map(farms.map((f) => [f.id, f.name]));
@@ -128,7 +129,7 @@ export function App({ runtime }: { runtime: PortalRuntime }) {
 
   return (
     <PortalContext.Provider value={value}>
-      <EngineProvider engine={engine} locale={locale} roleLabels={roleLabels} regionLabels={REGION_LABELS} subjectName={subjectName}>
+      <EngineProvider engine={engine} locale={locale} roleLabels={roleLabels} regionLabels={REGION_LABELS} subjectName={subjectName} caseHref={caseHref}>
         <style>{formStyles + widgetStyles}</style>
         <Header route={route} />
         <main className="portal-main" id="main">

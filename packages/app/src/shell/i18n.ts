@@ -59,7 +59,6 @@ export const messages = {
   openCase: m('打开', 'Open'),
   caseNumber: m('受理编号', 'Case number'),
   draftBadge: m('未提交', 'Not submitted'),
-  existingCase: m('查看已有申请', 'Open the existing application'),
   state: m('状态', 'State'),
   subject: m('主体', 'Subject'),
   workflow: m('业务流程', 'Lifecycle'),
