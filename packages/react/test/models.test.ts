@@ -14,6 +14,7 @@ import { defaultReasonRule, reasonFieldOf } from '../src/reasons.js';
 import { statechartGraph } from '../src/statechartModel.js';
 import { assertDiagramInput } from '../src/LifecycleDiagram.js';
 import { chinaDateTime, formFieldLabeler, summarizeValue, timelineRows } from '../src/timelineModel.js';
+import { valueText } from '../src/fieldValues.js';
 import { sampleForms } from './fixtures/forms.js';
 import { say } from '../src/text.js';
 import { labelledReviewWorkflow } from './fixtures/labelledWorkflow.js';
@@ -124,7 +125,8 @@ describe('timeline rows', () => {
       { key: 'headCount', value: '350' },
     ]);
     expect(rows[1]!.when).toBe('2026-03-02 09:00');
-    expect(rows[1]!.form).toBe('application@1');
+    // The form is named by its title when the host says which form it was; never by its id and version.
+    expect(rows[1]!.form).toBeNull();
     // Returned Monday 2 March: 10 working days end Monday 16 March; fired late on the 20th.
     expect(rows[3]!.when).toBe('2026-03-17 00:00');
     expect(rows[3]!.recordedLate).toBe('补记于 2026-03-20 10:00');
@@ -132,11 +134,22 @@ describe('timeline rows', () => {
     expect(labelled[2]!.data).toEqual([{ key: 'Reason', value: '资料不全' }]);
     const byForm = timelineRows(await engine.history('q-1'), (v) => engine.workflow('qualification-demo', v), 'zh-CN', { fieldLabel: formFieldLabeler((form) => sampleForms[form.id]) });
     expect(byForm[1]!.data.map((d) => d.key)).toEqual(['养殖场名称', '生猪存栏量']);
+    // With the form itself: labels, the form's title, and numbers as people write them.
+    const withForm = timelineRows(await engine.history('q-1'), (v) => engine.workflow('qualification-demo', v), 'zh-CN', { formOf: (form) => sampleForms[form.id] });
+    expect(withForm[1]!.data.map((d) => d.key)).toEqual(['养殖场名称', '生猪存栏量']);
+    expect(withForm[1]!.form).toBe(sampleForms.application!.title.zh);
+  });
+
+  it('shows option values by their labels, years without a digit separator, and units', () => {
+    const spec = { kind: 'select' as const, label: { zh: '畜种', en: 'Species' }, options: [{ value: 'pig', label: { zh: '生猪', en: 'Pigs' } }] };
+    expect(valueText('pig', 'zh-CN', spec)).toBe('生猪');
+    expect(valueText(2026, 'zh-CN', { kind: 'integer', label: { zh: '补助年度', en: 'Year' } })).toBe('2026');
+    expect(valueText(12500, 'zh-CN', { kind: 'integer', label: { zh: '存栏量', en: 'Stock' }, unit: { zh: '头', en: 'head' } })).toBe('12,500 头');
   });
 
   it('summarises values briefly and safely', () => {
     expect(summarizeValue(true, 'zh-CN')).toBe('是');
-    expect(summarizeValue([1, 2, 3, 4], 'en')).toBe('[1, 2, 3] … (4 items)');
+    expect(summarizeValue([1, 2, 3, 4], 'en')).toBe('1; 2; 3 … (4 items)');
     expect(summarizeValue({ id: 'a', name: 'photo.jpg', size: 3 }, 'en')).toBe('photo.jpg');
     expect(summarizeValue('x'.repeat(100), 'en')).toHaveLength(81);
     expect(summarizeValue('<script>', 'en')).toBe('<script>');
