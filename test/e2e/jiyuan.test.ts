@@ -43,6 +43,19 @@ describe('Jiyuan qualification review and subsidy', () => {
       await act(page, '提交资质申请', { species: 'pig', stock: 800, annualOutput: 1500 });
       await expectState(page, 'initialReview');
 
+      // The receipt (受理回执): the case number, the next step, who handles it, by when.
+      const receipt = page.getByTestId('case-receipt');
+      await expect.poll(() => receipt.innerText()).toMatch(/济源-\d{4}-\d{6}/);
+      expect(await receipt.innerText()).toContain('初审中');
+      expect(await receipt.innerText()).toMatch(/还剩 \d+ 个工作日/);
+      await screenshot(page, 'jiyuan-receipt');
+      // People see names, not ids: no farm id, no UUID, no form version, no state or field key on the page.
+      const shown = await page.locator('main').innerText();
+      for (const id of [farmId, caseId, '@1.0.0', 'initialReview', 'farmName', 'annualOutput']) expect(shown).not.toContain(id);
+      expect(shown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+      expect(shown).not.toContain('2,026');
+
+
       await signIn(page, 'jiyuan', 'supervision');
       await openFromInbox(page, caseId);
       await act(page, '初审退回', { reason: '缺少动物防疫条件合格证复印件' });

@@ -13,7 +13,7 @@ export {
   type RegionEngineOptions,
   type StartCaseOptions,
 } from './runtime/regionEngine.js';
-export { certificationStartRefusal, qualificationStartRefusal, refusalError, type StartRefusal } from './runtime/reapplicationBan.js';
+export { certificationStartRefusal, refusalError, type StartRefusal } from './runtime/reapplicationBan.js';
 export { journalForReader } from './runtime/journalForReader.js';
 export { subsidyAllocationFor, type YearAllocation } from './runtime/subsidyAllocation.js';
 export { seedDemo, type SeedDemoOptions, type SeedDemoReport } from './demo/seedDemo.js';

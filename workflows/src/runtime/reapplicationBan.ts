@@ -3,8 +3,7 @@
  * validator calls them), so the engine itself refuses — whoever calls it. A refusal is a business
  * rule (`rule-refused`), not a form problem: it names the rule, its numbers and the case in the way.
  *
- * - seed 000 §七: a farm whose certification was revoked "1年内不得再次申报"; one open certification per farm.
- * - seed 002 §二: "先打后补"周期按年度核算 — one qualification application per farm and subsidy year.
+ * seed 000 §七: a farm whose certification was revoked "1年内不得再次申报"; one open certification per farm.
  */
 import { computeDueAt, createChineseCalendar, EngineError, toChinaDate, type BusinessCalendar, type InstanceRecord, type Store } from '@nongan/engine';
 import type { CertificationContext } from '../lifecycles/certification.machine.js';
@@ -68,23 +67,4 @@ export async function certificationStartRefusal(
     }
   }
   return null;
-}
-
-/** seed 002 §二: one qualification application per farm and subsidy year; a second start is refused. */
-export async function qualificationStartRefusal(store: Store, scope: { region: string; subject: string }, year: unknown): Promise<StartRefusal | null> {
-  if (typeof year !== 'number' || !Number.isInteger(year)) return null; // the form check names a missing year
-  const cases = await store.findInstances({ workflowId: 'qualificationReview', region: scope.region, subject: scope.subject });
-  const same = cases.find((c) => (c.context as { year?: unknown }).year === year);
-  if (!same) return null;
-  const draft = same.stateKey === 'draft';
-  return {
-    rule: 'seed 002 §二',
-    message: draft
-      ? `this farm already has a ${year} application that is not submitted yet${numbered(same, 'en')}: open it and submit it (one application per farm and subsidy year)`
-      : `this farm has already applied for the ${year} subsidy year${numbered(same, 'en')} (one application per farm and subsidy year)`,
-    messageZh: draft
-      ? `本场已有 ${year} 年度尚未提交的申请${numbered(same, 'zh')}，请打开后提交（每个养殖场户每个补助年度只申请一次）`
-      : `本场已申请 ${year} 年度“先打后补”${numbered(same, 'zh')}，每个养殖场户每个补助年度只申请一次`,
-    existing: existingOf(same),
-  };
 }

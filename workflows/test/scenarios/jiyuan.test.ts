@@ -135,24 +135,6 @@ describe('Jiyuan: parameter versions across the national threshold change of 202
     });
     expect((await engine.send(after.instanceId, { type: 'SUBMIT', data: { species: 'pig', stock: 300, annualOutput: 600 } }, { actor: otherFarm })).stateKey).toBe('initialReview');
   });
-
-  it('takes one application per farm and subsidy year, and says which case is in the way (seed 002 §二)', async () => {
-    const { engine } = makeEngine(chinaTime('2025-09-05'));
-    const first = await startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year: 2026 } });
-    const record = await engine.get(first.instanceId);
-    expect(record.caseNumber).toBe('济源-2025-000001');
-    const again = await startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year: 2026 } }).catch((e) => e);
-    expect(again).toMatchObject({ code: 'rule-refused', details: { rule: 'seed 002 §二', existing: { instanceId: first.instanceId, caseNumber: '济源-2025-000001' } } });
-    expect(again.messageZh).toContain('尚未提交');
-    expect(again.messageZh).not.toContain(FARM);
-    expect(await engine.count({ workflowId: 'qualificationReview', subject: FARM })).toBe(1);
-    // Submitted, it is an application already made; another subsidy year is a new application.
-    await engine.send(first.instanceId, { type: 'SUBMIT', data: { species: 'pig', stock: 300, annualOutput: 600 } }, { actor: farm });
-    await expect(startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year: 2026 } })).rejects.toMatchObject({
-      messageZh: expect.stringContaining('本场已申请 2026 年度'),
-    });
-    await expect(startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year: 2027 } })).resolves.toMatchObject({ stateKey: 'draft' });
-  });
 });
 
 describe('Jiyuan: the year\'s allocation over the cases in the engine (seed 002 §二(二)3)', () => {
