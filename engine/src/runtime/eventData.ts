@@ -59,8 +59,9 @@ export async function checkEventData(
     throw new EngineError(
       'invalid-data',
       {
-        en: `${outcome.issues.length} problem(s) in form ${form.id}${first ? `, first: ${first.path || '/'} ${first.message}` : ''}`,
-        zh: `表单 ${form.id} 有 ${outcome.issues.length} 处问题${first ? `，首个：${first.path || '/'} ${first.messageZh ?? first.message}` : ''}`,
+        // People read this: the issue's own text names the field by its label (the path and form id stay in details).
+        en: `${outcome.issues.length} problem(s) in the data sent${first ? `, first: ${first.message}` : ''}`,
+        zh: `提交的数据有 ${outcome.issues.length} 处问题${first ? `，首个：${first.messageZh ?? first.message}` : ''}`,
       },
       { eventType, form: form.id, formVersion: outcome.formVersion, issues: outcome.issues },
     );

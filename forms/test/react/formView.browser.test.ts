@@ -44,7 +44,9 @@ describe('FormView', () => {
     await userEvent.tab();
     await until(() => mobile.getAttribute('aria-invalid') === 'true', 'aria-invalid');
     const error = document.getElementById(mobile.getAttribute('aria-describedby')!.split(' ').at(-1)!)!;
-    expect(error.textContent).toContain('联系电话');
+    // Beside the field, the message does not repeat the label already above it.
+    expect(error.textContent).toContain('应为 11 位手机号码');
+    expect(error.textContent).not.toContain('联系电话');
     expect(error.getAttribute('aria-live')).toBe('polite');
   });
 

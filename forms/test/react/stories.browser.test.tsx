@@ -56,7 +56,7 @@ describe('story content', () => {
   it('error stories name fields by label in their language', async () => {
     let host = await mountStory(Chinese);
     await until(() => host.querySelectorAll('[aria-invalid=true]').length >= 5, 'five invalid fields');
-    expect(host.textContent).toContain('统一社会信用代码校验码不正确');
+    expect(host.textContent).toContain('校验码（最后一位）不正确，请核对');
     act(() => root!.unmount());
     host = await mountStory(English);
     await until(() => host.querySelectorAll('[aria-invalid=true]').length >= 5, 'five invalid fields');

@@ -28,7 +28,8 @@ describe('ApprovalSheet', () => {
     const host = withEngine(engine, <ApprovalSheet instanceId="p-1" fieldLabel={formFieldLabeler((form) => taskForms[form.id])} />);
     const table = await until(() => host.querySelector('.nw-approval table'), 'the sheet');
     expect(text(host.querySelector('.nw-approval h2'))).toBe('审批单');
-    expect(text(host.querySelector('.nw-approval-head'))).toContain('案件编号: p-1');
+    expect(text(host.querySelector('.nw-approval-head'))).toMatch(/受理编号: jiyuan-2026-\d{6}/);
+    expect(text(host.querySelector('.nw-approval-head'))).not.toContain('p-1');
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows.map(cells)).toEqual([
       ['整改中', '报告整改完成', '生产主体', '', '2026-03-02 09:00'],
