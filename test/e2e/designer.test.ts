@@ -60,7 +60,9 @@ describe('designer publishing', () => {
       await form.locator('button.portal-primary').click();
       await page.waitForURL(/#\/case\//);
       await expectState(page, 'batchOpen');
-      await expect.poll(() => page.locator('.nw-timeline').innerText()).toContain('sic-batch@1.1.0');
+      // The case was checked against the published version: its new field shows in the history by its label.
+      await expect.poll(() => page.locator('.nw-timeline').innerText()).toContain('种植地块');
+      expect(await page.locator('.nw-timeline').innerText()).not.toContain('sic-batch@');
       expect(await page.locator('.nw-timeline').innerText()).toContain('岑村东片 3 号地');
       expect(await journalVerified(page)).toBe(true);
       await screenshot(page, 'designer-new-case');
