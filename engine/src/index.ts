@@ -1,4 +1,5 @@
 export { createEngine, type Engine, type EngineChange, type EngineOptions } from './runtime/createEngine.js';
+export { caseNumberSeriesFor, defaultCaseNumberSeries, type CaseNumberSeries } from './runtime/caseNumber.js';
 export type { StartOptions, SendOptions } from './runtime/commands.js';
 export type { Task, TaskQuery, CopiedCase } from './runtime/queries.js';
 export type { OperateOptions } from './runtime/operate.js';

@@ -11,7 +11,12 @@ import type { EngineContext } from './context.js';
 /** Names the series a new case's number is taken from: by default its region and China year (`jiyuan-2026`). */
 export type CaseNumberSeries = (opening: { region: string; workflowId: string; at: number }) => string;
 
-export const defaultCaseNumberSeries: CaseNumberSeries = ({ region, at }) => `${region}-${toChinaDate(at).slice(0, 4)}`;
+/** Series `{prefix}-{China year}`, the prefix named per region (a deployment's place names: `济源-2026`). */
+export function caseNumberSeriesFor(prefixOf: (region: string) => string): CaseNumberSeries {
+  return ({ region, at }) => `${prefixOf(region)}-${toChinaDate(at).slice(0, 4)}`;
+}
+
+export const defaultCaseNumberSeries: CaseNumberSeries = caseNumberSeriesFor((region) => region);
 
 /** The next number for a case opening now: the series checked (people read it), then the store's next in it. */
 export async function allocateCaseNumber(ctx: Pick<EngineContext, 'store' | 'caseNumberSeries'>, opening: { region: string; workflowId: string; at: number }): Promise<string> {

@@ -14,22 +14,31 @@ interface Entry {
   text: string;
 }
 
+const NONE: Entry[] = [];
+
 function entriesOf(controller: FormController, locale: Locale): Entry[] {
-  if (!controller.wasValidated()) return [];
+  if (!controller.wasValidated()) return NONE;
   const entries: Entry[] = [];
   for (const [key, spec] of Object.entries(controller.definition.fields)) {
     const state = controller.getField(key);
     if (!state.visible) continue;
     for (const issue of state.issues) entries.push({ key, label: pick(spec.label, locale), text: fieldMessage(issue, spec.label, locale) });
   }
-  return entries;
+  return entries.length === 0 ? NONE : entries;
 }
+
+const sameEntries = (a: readonly Entry[], b: readonly Entry[]) => a.length === b.length && a.every((e, i) => e.key === b[i]!.key && e.text === b[i]!.text && e.label === b[i]!.label);
 
 export function ErrorSummary({ controller, idPrefix, locale }: { controller: FormController; idPrefix: string; locale: Locale }) {
   const [entries, setEntries] = useState<Entry[]>(() => entriesOf(controller, locale));
   useEffect(() => {
-    setEntries(entriesOf(controller, locale));
-    return controller.subscribeAll(() => setEntries(entriesOf(controller, locale)));
+    // Every keystroke notifies: keep the list (no re-render) unless the problems changed, and read no field before a submit.
+    const update = () => setEntries((shown) => {
+      const next = entriesOf(controller, locale);
+      return sameEntries(shown, next) ? shown : next;
+    });
+    update();
+    return controller.subscribeAll(update);
   }, [controller, locale]);
   if (entries.length === 0) return null;
   return (

@@ -3,7 +3,7 @@
  * States are labelled through XState's own `meta` (`meta: { label: { zh, en } }`, or `meta.title`),
  * then its `description`; a state without either shows its key, so an unlabelled workflow still reads.
  */
-import { leafPaths, operationOfEventType, TASK_OPERATION_LABELS, type WorkflowDefinition } from '@nongan/engine';
+import { leafPaths, operationOfEventType, SYSTEM_ROLE, TASK_OPERATION_LABELS, type WorkflowDefinition } from '@nongan/engine';
 import type { AnyStateNode, StateValue } from 'xstate';
 import { defaultRoleLabels, pick, type Locale, type LocalText } from './text.js';
 
@@ -28,6 +28,11 @@ export function stateNodeAt(workflow: WorkflowDefinition, path: string): AnyStat
 export function isDraft(workflow: WorkflowDefinition, record: { status: string; stateKey: string }): boolean {
   if (record.status === 'done') return false;
   return record.stateKey.split(',').some((path) => (stateNodeAt(workflow, path)?.meta as { draft?: unknown } | undefined)?.draft === true);
+}
+
+/** The roles that act on the current step (the roles of its open events), each once; the engine's own role left out. */
+export function rolesActingNow(workflow: WorkflowDefinition, acceptedEvents: readonly string[]): string[] {
+  return [...new Set(acceptedEvents.flatMap((type) => workflow.events[type]?.roles ?? []))].filter((r) => r !== SYSTEM_ROLE);
 }
 
 /** The label a state node declares, if any. */

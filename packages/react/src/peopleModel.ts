@@ -6,6 +6,7 @@
  */
 import type { InstanceRecord, TaskOperationName, WorkflowDefinition } from '@nongan/engine';
 import { countersignPath } from './countersignForm.js';
+import { rolesActingNow } from './labels.js';
 
 /** A person as a picker shows them: by name; the id is only sent to the engine. */
 export interface PersonOption {
@@ -44,8 +45,8 @@ export function candidateRoles(op: TaskOperationName, workflow: WorkflowDefiniti
   if (op === 'assign' || op === 'transfer') {
     // Whoever acts on the current step in an official's role (a farm's own steps are not handed on).
     const subjectRoles = new Set(workflow.access.subjectRoles);
-    const roles = record.acceptedEvents.flatMap((t) => workflow.events[t]?.roles ?? []).filter((r) => r !== 'system' && !subjectRoles.has(r));
-    return roles.length > 0 ? [...new Set(roles)] : undefined;
+    const roles = rolesActingNow(workflow, record.acceptedEvents).filter((r) => !subjectRoles.has(r));
+    return roles.length > 0 ? roles : undefined;
   }
   return undefined;
 }

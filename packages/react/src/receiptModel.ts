@@ -2,9 +2,9 @@
  * 受理回执: what a person takes away after a step — the case number, what they did and when, where
  * the case goes next, who handles it there, and by when (working days). No React here.
  */
-import { SYSTEM_ROLE, type BusinessCalendar, type InstanceRecord, type WorkflowDefinition } from '@nongan/engine';
+import type { BusinessCalendar, InstanceRecord, WorkflowDefinition } from '@nongan/engine';
 import { describeDue, type DueInfo } from './due.js';
-import { describeState, eventLabel, roleLabel, workflowTitle } from './labels.js';
+import { describeState, eventLabel, roleLabel, rolesActingNow, workflowTitle } from './labels.js';
 import type { Locale, LocalText } from './text.js';
 import { chinaDateTime } from './timelineModel.js';
 
@@ -32,7 +32,7 @@ export function receiptOf(
 ): Receipt {
   const { locale } = options;
   const finished = record.status === 'done';
-  const roles = finished ? [] : [...new Set(record.acceptedEvents.flatMap((type) => workflow.events[type]?.roles ?? []))].filter((r) => r !== SYSTEM_ROLE);
+  const roles = finished ? [] : rolesActingNow(workflow, record.acceptedEvents);
   return {
     caseNumber: record.caseNumber ?? null,
     title: workflowTitle(workflow, locale),

@@ -9,8 +9,8 @@
  */
 import {
   EngineError,
+  caseNumberSeriesFor,
   createChineseCalendar,
-  toChinaDate,
   type Actor,
   type BusinessCalendar,
   type Clock,
@@ -107,10 +107,7 @@ export function createRegionEngineOptions(options: RegionEngineOptions): EngineO
 }
 
 /** 受理编号 series: the region's prefix and the China year (`济源-2026`); an unknown region keeps its id. */
-export function caseNumberSeriesOf({ region, at }: { region: string; at: number }): string {
-  const prefix = isRegionId(region) ? regionProfile(region).caseNumberPrefix : region;
-  return `${prefix}-${toChinaDate(at).slice(0, 4)}`;
-}
+export const caseNumberSeriesOf = caseNumberSeriesFor((region) => (isRegionId(region) ? regionProfile(region).caseNumberPrefix : region));
 
 export interface StartCaseOptions {
   actor: Actor;

@@ -1,12 +1,13 @@
 /** A table of cases with their state in plain words; each row opens the case. */
 import type { InstanceRecord } from '@nongan/engine';
-import { describeState, isDraft, subjectNameInCase, workflowTitle } from '@nongan/react';
+import { describeState, isDraft, subjectNameInCase, useSubjectName, workflowTitle } from '@nongan/react';
 import { toChinaDate } from '@nongan/engine';
 import { usePortal, useText } from '../shell/PortalContext.js';
 import { routeHash } from '../shell/routes.js';
 
 export function CaseList({ cases, caption }: { cases: readonly InstanceRecord[]; caption: string }) {
-  const { runtime, locale, farms } = usePortal();
+  const { runtime, locale } = usePortal();
+  const subjectName = useSubjectName();
   const t = useText();
   if (cases.length === 0) return <p>{t('noCases')}</p>;
   return (
@@ -27,13 +28,12 @@ export function CaseList({ cases, caption }: { cases: readonly InstanceRecord[];
       <tbody>
         {cases.map((c) => {
           const workflow = runtime.engine.workflow(c.workflowId, c.workflowVersion);
-          const farm = farms.find((f) => f.id === c.subject);
           const draft = isDraft(workflow, c);
           return (
             <tr key={c.id} data-case-id={c.id} data-state={c.stateKey}>
               <td>{workflowTitle(workflow, locale)}</td>
               <td className="nw-case-number">{c.caseNumber ?? '—'}</td>
-              <td>{farm ? farm.name : (subjectNameInCase(c) ?? c.subject)}</td>
+              <td>{subjectName(c.subject, subjectNameInCase(c))}</td>
               <td>
                 {describeState(workflow, c.state, locale)}
                 {draft && <span className="nw-badge nw-badge--draft">{t('draftBadge')}</span>}

@@ -2,7 +2,7 @@
  * Every case of the signed-in region (for officials: to follow cases without a task of theirs), and
  * the cases an official may open (e.g. a Beijing expert office opening a warning case on a farm).
  */
-import { ErrorNotice, subjectNameInCase } from '@nongan/react';
+import { ErrorNotice, subjectNameInCase, useSubjectName } from '@nongan/react';
 import { workflowsFor } from '@nongan/workflows';
 import { useState } from 'react';
 import { usePortal, useText } from '../shell/PortalContext.js';
@@ -16,6 +16,11 @@ export function CasesPage() {
   const region = session?.region ?? '';
   const cases = useEngineQuery(`cases:${region}`, async () => (await runtime.engine.query({ region, limit: 1000 })).sort((a, b) => b.updatedAt - a.updatedAt));
   const subjects = [...new Set([...farms.filter((f) => f.region === region).map((f) => f.id), ...(cases.status === 'ready' ? cases.data.map((c) => c.subject) : [])])].sort();
+  const subjectName = useSubjectName();
+  const nameInCases = (s: string) => {
+    const held = cases.status === 'ready' ? cases.data.find((c) => c.subject === s) : undefined;
+    return held ? subjectNameInCase(held) : null;
+  };
   const [subject, setSubject] = useState('');
   const chosen = subjects.includes(subject) ? subject : (subjects[0] ?? '');
   const startable = session && actor && !actor.subjects ? workflowsFor(region).filter((w) => w.start.roles.includes(session.role)) : [];
@@ -29,7 +34,7 @@ export function CasesPage() {
             <select name="subject" value={chosen} onChange={(e) => setSubject(e.target.value)}>
               {subjects.map((s) => (
                 <option key={s} value={s}>
-                  {farms.find((f) => f.id === s)?.name ?? subjectNameInCase(cases.status === 'ready' ? (cases.data.find((c) => c.subject === s) ?? { context: null }) : { context: null }) ?? s}
+                  {subjectName(s, nameInCases(s))}
                 </option>
               ))}
             </select>

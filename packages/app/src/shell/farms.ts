@@ -2,6 +2,7 @@
  * The farm register of the demo (主体名录): who may sign in as a producer. A farm is the engine
  * subject of its cases. Kept in localStorage and in backups; `checkFarmInput` validates a registration.
  */
+import { subjectNameInCase } from '@nongan/react';
 import type { KeyValueStorage } from '../boot/demoClock.js';
 
 export interface Farm {
@@ -53,9 +54,7 @@ export function farmsFromInstances(instances: ReadonlyArray<{ region: string; su
   const farms = new Map<string, Farm>();
   for (const i of instances) {
     if (i.workflowId === 'warningToExit' && farms.has(i.subject)) continue;
-    const c = (typeof i.context === 'object' && i.context !== null ? i.context : {}) as Record<string, unknown>;
-    const batch = (typeof c.batch === 'object' && c.batch !== null ? c.batch : {}) as Record<string, unknown>;
-    const name = [c.farmName, batch.producerName].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? i.subject;
+    const name = subjectNameInCase(i) ?? i.subject;
     const held = farms.get(i.subject);
     if (!held || held.name === i.subject) farms.set(i.subject, { id: i.subject, region: i.region, name, registeredAt });
   }
