@@ -94,6 +94,8 @@ describe('cases through two parties', () => {
       ['INITIAL_APPROVE', supervision.accountId],
     ]);
     expect((await farm.get(`/api/cases/${id}/verify`)).body).toMatchObject({ ok: true, entries: 3 });
+    // The case number reaches the client (the response schema names it) and the task list carries it too.
+    expect((await farm.get(`/api/cases/${id}`)).body.caseNumber).toMatch(/^济源-\d{4}-\d{6}$/);
   });
 
   it('answers a repeated command with its first result and writes nothing more', async () => {

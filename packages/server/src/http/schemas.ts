@@ -77,6 +77,7 @@ export const instanceRecord = {
     timers: { type: 'array', items: timerSummary },
     nextDueAt: { type: ['number', 'null'] },
     pins: { type: 'object', additionalProperties: { type: 'string' } },
+    caseNumber: { type: 'string', description: '受理编号 people quote, e.g. 济源-2026-000123 (absent on cases opened before numbers existed).' },
     work: {
       type: 'object',
       description: 'Who holds the current task, to whom it is delegated, the countersign under way (signers and votes), copies (read or not) and reminders.',
