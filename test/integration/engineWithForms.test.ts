@@ -61,7 +61,11 @@ describe('engine + forms', () => {
     const issues = error.details.issues as Array<{ path: string; message: string; messageZh: string }>;
     expect(issues.map((i) => i.path).sort()).toEqual(['/farmName', '/headCount', '/otherSpecies']);
     expect(issues.find((i) => i.path === '/otherSpecies')).toMatchObject({ message: 'Other species: required', messageZh: '其他畜种：必填' });
-    expect(error.messageZh).toContain('表单 application');
+    // People read this sentence: it names the problem by label, never the form's id or a JSON path.
+    expect(error.messageZh).toContain('提交的数据不符合表单要求');
+    expect(error.messageZh).toContain('3 处问题');
+    expect(error.messageZh).not.toMatch(/application|\/farmName/);
+    expect(error.message).not.toMatch(/application|\/farmName/);
   });
 
   it('refuses data for a field the rules hide, and accepts a valid submission with the form version journalled', async () => {
