@@ -13,7 +13,9 @@ export {
   type RegionEngineOptions,
   type StartCaseOptions,
 } from './runtime/regionEngine.js';
-export { certificationStartRefusal, refusalError, type StartRefusal } from './runtime/reapplicationBan.js';
+export { certificationStartRefusal } from './runtime/reapplicationBan.js';
+export { qualificationStartRefusal } from './runtime/oneApplicationPerYear.js';
+export { refusalError, type StartRefusal } from './runtime/startRefusal.js';
 export { journalForReader } from './runtime/journalForReader.js';
 export { subsidyAllocationFor, type YearAllocation } from './runtime/subsidyAllocation.js';
 export { seedDemo, type SeedDemoOptions, type SeedDemoReport } from './demo/seedDemo.js';

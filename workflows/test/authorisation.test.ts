@@ -17,6 +17,7 @@ const EXPECTED: Record<LifecycleId, Record<string, readonly string[]>> = {
   qualificationReview: {
     start: ['producer', 'third-party'],
     SUBMIT: ['producer', 'third-party'],
+    DISCARD: ['producer', 'third-party'], // the farm's own unsubmitted draft
     INITIAL_APPROVE: ['supervision'],
     INITIAL_RETURN: ['supervision'],
     FINAL_APPROVE: ['district'],

@@ -63,7 +63,9 @@ async function until<T>(what: string, read: () => Promise<T> | T, ok: (value: T)
 }
 
 const farmActor = { id: 'farm', roles: ['producer'], region: 'jiyuan', subjects: ['farm-chengliu'] };
-const registration = () => ({ ...sampleData('jiyuan', 'qr-registration'), farmName: '承留镇示范养殖场', year: 2027 });
+// One application per farm and subsidy year (seed 002 §二): each case these tests open is the next year's.
+let nextYear = 2027;
+const registration = () => ({ ...sampleData('jiyuan', 'qr-registration'), farmName: '承留镇示范养殖场', year: nextYear++ });
 
 beforeAll(async () => {
   server = await inProcessServer({ kind: 'postgres', url: await createTestDatabase(inject('postgresAdminUrl'), 'remote'), poolSize: 5 }, { workers: false });

@@ -19,7 +19,9 @@ let supervision: Awaited<ReturnType<typeof signIn>>;
 let beijing: Awaited<ReturnType<typeof signIn>>;
 let otherFarm: Api;
 
-const registration = (name = '济源市承留镇示范养殖场') => ({ ...sampleData('jiyuan', 'qr-registration'), farmName: name, year: 2027 });
+// One application per farm and subsidy year (seed 002 §二): each case these tests open is the next year's.
+let nextYear = 2027;
+const registration = (name = '济源市承留镇示范养殖场') => ({ ...sampleData('jiyuan', 'qr-registration'), farmName: name, year: nextYear++ });
 
 async function openCase(client: Api = farm, subject = 'jy-farm-1') {
   const reply = await client.post('/api/cases', { workflowId: 'qualificationReview', region: 'jiyuan', subject, data: registration(), commandId: commandId('start') });

@@ -146,6 +146,8 @@ export const qualificationReviewMachine = setup({
       on: {
         SUBMIT: { target: 'initialReview', guard: 'meetsScale', actions: 'keepApplication' },
         WINDOW_CLOSES: 'waived',
+        // A draft the farm no longer wants (started twice, wrong year): discarded, it no longer blocks a new one.
+        DISCARD: 'discarded',
       },
     },
     // seed 002 §四(二): 动物卫生监督机构初步审核; 资料不全、不实的退回重新申报
@@ -293,6 +295,13 @@ export const qualificationReviewMachine = setup({
       meta: {
         label: { zh: '视为放弃', en: 'Deemed waived' },
         description: { zh: '申请期限内未提交或未重新提交申请，视为放弃“先打后补”。', en: 'No application (or resubmission) within the window: the farm is deemed to have waived the subsidy.' },
+      },
+    },
+    discarded: {
+      type: 'final',
+      meta: {
+        label: { zh: '已作废（未提交）', en: 'Discarded draft' },
+        description: { zh: '养殖场户放弃了这份未提交的申请；同一补助年度可重新发起。', en: 'The farm discarded this unsubmitted application; it may start that subsidy year again.' },
       },
     },
     noSubsidy: {

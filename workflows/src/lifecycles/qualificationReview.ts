@@ -15,6 +15,7 @@ export const qualificationReview = defineWorkflow({
   start: { roles: farm, form: 'qr-registration' },
   events: {
     SUBMIT: { roles: farm, form: 'qr-application', label: { zh: '提交资质申请', en: 'Submit application' } },
+    DISCARD: { roles: farm, label: { zh: '作废草稿', en: 'Discard draft' } },
     INITIAL_APPROVE: { roles: ['supervision'], label: { zh: '初审通过', en: 'Pass initial review' } },
     INITIAL_RETURN: { roles: ['supervision'], form: 'reason', label: { zh: '初审退回', en: 'Return (initial review)' } },
     FINAL_APPROVE: { roles: ['district'], label: { zh: '终审通过', en: 'Pass final review' } },

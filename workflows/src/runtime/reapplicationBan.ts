@@ -5,32 +5,9 @@
  *
  * seed 000 §七: a farm whose certification was revoked "1年内不得再次申报"; one open certification per farm.
  */
-import { computeDueAt, createChineseCalendar, EngineError, toChinaDate, type BusinessCalendar, type InstanceRecord, type Store } from '@nongan/engine';
+import { computeDueAt, createChineseCalendar, toChinaDate, type BusinessCalendar, type Store } from '@nongan/engine';
+import { existingOf, numbered, type StartRefusal } from './startRefusal.js';
 import type { CertificationContext } from '../lifecycles/certification.machine.js';
-
-export interface StartRefusal {
-  /** The seed and section the rule comes from. */
-  rule: string;
-  message: string;
-  messageZh: string;
-  /** The case that stands in the way, for a link to it. */
-  existing?: { instanceId: string; caseNumber?: string };
-}
-
-/** The refusal as the engine's error: `rule-refused`, with the rule and the existing case in its details. */
-export function refusalError(refusal: StartRefusal): EngineError {
-  return new EngineError('rule-refused', { en: refusal.message, zh: refusal.messageZh }, { rule: refusal.rule, ...(refusal.existing ? { existing: refusal.existing } : {}) });
-}
-
-function existingOf(record: InstanceRecord): StartRefusal['existing'] {
-  return { instanceId: record.id, ...(record.caseNumber ? { caseNumber: record.caseNumber } : {}) };
-}
-
-/** `（受理编号 北京-2026-000012）` when the case has a number. */
-function numbered(record: InstanceRecord, locale: 'zh' | 'en'): string {
-  if (!record.caseNumber) return '';
-  return locale === 'zh' ? `（受理编号 ${record.caseNumber}）` : ` (case ${record.caseNumber})`;
-}
 
 /** Why `subject` may not open a certification case at `now`, or null when it may. */
 export async function certificationStartRefusal(

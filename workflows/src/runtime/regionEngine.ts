@@ -27,7 +27,9 @@ import { LIFECYCLES } from '../lifecycles/index.js';
 import { PARAMS_PIN } from '../lifecycles/machineKit.js';
 import { isRegionId, parametersInForce, parameterVersion, regionProfile, runsLifecycle } from '../regions/index.js';
 import { LIFECYCLE_IDS, type LifecycleId, type RegionId } from '../regions/types.js';
-import { certificationStartRefusal, refusalError } from './reapplicationBan.js';
+import { qualificationStartRefusal } from './oneApplicationPerYear.js';
+import { certificationStartRefusal } from './reapplicationBan.js';
+import { refusalError } from './startRefusal.js';
 
 /** The workflow definitions a region runs (all regions share the same definitions). */
 export function workflowsFor(region: string): WorkflowDefinition[] {
@@ -81,7 +83,12 @@ export function createRegionValidator(options: RegionEngineOptions & { clock: Cl
     if (eventType === 'start') {
       const inForce = parametersInForce(region, options.clock.now()).id;
       if (pinned !== inForce) return issue(`a new case must pin the parameters in force (${inForce}), not ${pinned}`, `新案件须使用现行参数版本 ${inForce}，而不是 ${pinned}`);
-      const refusal = workflowId === 'certification' ? await certificationStartRefusal(options.store, { region, subject }, options.clock.now(), options.calendar) : null;
+      const refusal =
+        workflowId === 'certification'
+          ? await certificationStartRefusal(options.store, { region, subject }, options.clock.now(), options.calendar)
+          : workflowId === 'qualificationReview'
+            ? await qualificationStartRefusal(options.store, { region, subject }, data.year)
+            : null;
       // A business rule, not a form problem: the engine passes this error on as it is.
       if (refusal) throw refusalError(refusal);
     }

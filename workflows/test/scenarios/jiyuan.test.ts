@@ -137,6 +137,39 @@ describe('Jiyuan: parameter versions across the national threshold change of 202
   });
 });
 
+describe('Jiyuan: one application per farm and subsidy year (seed 002 §二)', () => {
+  it('refuses a second start and says which case is in the way; a discarded draft no longer counts', async () => {
+    const { engine } = makeEngine(chinaTime('2025-09-05'));
+    const start = (year: number) => startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year } });
+    const first = await start(2026);
+    expect((await engine.get(first.instanceId)).caseNumber).toBe('济源-2025-000001');
+    const again = await start(2026).catch((e) => e);
+    expect(again).toMatchObject({ code: 'rule-refused', details: { rule: 'seed 002 §二', existing: { instanceId: first.instanceId, caseNumber: '济源-2025-000001' } } });
+    expect(again.messageZh).toContain('尚未提交');
+    expect(again.messageZh).not.toContain(FARM);
+    expect(await engine.count({ workflowId: 'qualificationReview', subject: FARM })).toBe(1);
+
+    // Discarded, the draft is closed and the same year may be started again.
+    expect((await engine.send(first.instanceId, { type: 'DISCARD' }, { actor: farm })).stateKey).toBe('discarded');
+    const second = await start(2026);
+    expect(second.instanceId).not.toBe(first.instanceId);
+
+    // Submitted, it is an application already made; another subsidy year is a new application.
+    await engine.send(second.instanceId, { type: 'SUBMIT', data: { species: 'pig', stock: 300, annualOutput: 600 } }, { actor: farm });
+    await expect(start(2026)).rejects.toMatchObject({ code: 'rule-refused', messageZh: expect.stringContaining('本场已申请 2026 年度') });
+    await expect(engine.send(second.instanceId, { type: 'DISCARD' }, { actor: farm })).rejects.toMatchObject({ code: expect.any(String) });
+    expect((await engine.get(second.instanceId)).stateKey).toBe('initialReview');
+    await expect(start(2027)).resolves.toMatchObject({ stateKey: 'draft' });
+  });
+
+  it('lets only the farm discard its draft', async () => {
+    const { engine } = makeEngine(chinaTime('2025-09-05'));
+    const { instanceId } = await startCase(engine, 'qualificationReview', { actor: farm, region: 'jiyuan', subject: FARM, data: { farmName: '示范养殖场', year: 2026 } });
+    await expect(engine.send(instanceId, { type: 'DISCARD' }, { actor: supervision })).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await engine.get(instanceId)).stateKey).toBe('draft');
+  });
+});
+
 describe('Jiyuan: the year\'s allocation over the cases in the engine (seed 002 §二(二)3)', () => {
   it('scales the claims of the year to the 600,000 CNY budget and the district approves that amount', async () => {
     const { engine } = makeEngine(chinaTime('2024-10-15'));
