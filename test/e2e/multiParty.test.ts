@@ -25,7 +25,8 @@ describe('the portal on the server', () => {
     const farm = await signedIn(portal, 'jiyuan-farm-1', { viewport: PHONE });
     await together('multiparty-live', [reviewer, farm], async () => {
       await reviewer.page.goto(`${portal.url}#/inbox`);
-      const caseId = await startFromFarmPage(farm.page, 'qualificationReview', { farmName: '济源市多方联调养殖场', year: 2027 });
+      // One application per farm and subsidy year (seed 002 §二): each journey below applies for its own year.
+      const caseId = await startFromFarmPage(farm.page, 'qualificationReview', { farmName: '济源市多方联调养殖场', year: 2031 });
       await act(farm.page, '提交资质申请', application);
       await expectState(farm.page, 'initialReview');
 
@@ -74,7 +75,7 @@ describe('the portal on the server', () => {
     const phone = await signedIn(portal, 'jiyuan-farm-2', { viewport: PHONE });
     const desktop = await signedIn(portal, 'jiyuan-farm-2');
     await together('multiparty-refused', [reviewer, phone, desktop], async () => {
-      const caseId = await startFromFarmPage(desktop.page, 'qualificationReview', { farmName: '济源市离线测试养殖场', year: 2027 });
+      const caseId = await startFromFarmPage(desktop.page, 'qualificationReview', { farmName: '济源市离线测试养殖场', year: 2028 });
       await act(desktop.page, '提交资质申请', application);
       await openCase(reviewer.page, caseId);
       await act(reviewer.page, '初审退回', { reason: '存栏数与防疫记录不符' });
@@ -105,7 +106,7 @@ describe('the portal on the server', () => {
   it('a farm reopens the portal without any network, as itself: its case from the device, its submission queued and sent once', async () => {
     const farm = await signedIn(portal, 'jiyuan-farm-3', { viewport: PHONE });
     await together('multiparty-offline-start', [farm], async () => {
-      const caseId = await startFromFarmPage(farm.page, 'qualificationReview', { farmName: '济源市断网重开养殖场', year: 2027 });
+      const caseId = await startFromFarmPage(farm.page, 'qualificationReview', { farmName: '济源市断网重开养殖场', year: 2029 });
       await expectState(farm.page, 'draft');
       await farm.page.locator('html[data-offline-ready=true]').waitFor({ timeout: 60_000 });
 
@@ -135,7 +136,7 @@ describe('the portal on the server', () => {
     const farm = await signedIn(portal, 'jiyuan-farm-4', { viewport: PHONE });
     const opened: { caseId?: string } = {};
     await together('multiparty-transfer', [reviewer, farm], async () => {
-      opened.caseId = await startFromFarmPage(farm.page, 'qualificationReview', { farmName: '济源市转办测试养殖场', year: 2027 });
+      opened.caseId = await startFromFarmPage(farm.page, 'qualificationReview', { farmName: '济源市转办测试养殖场', year: 2030 });
       await act(farm.page, '提交资质申请', application);
       await expectState(farm.page, 'initialReview');
 
