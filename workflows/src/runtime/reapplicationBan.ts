@@ -1,7 +1,6 @@
 /**
- * Start rules that need other cases, checked when a new case is opened (the engine's injected
- * validator calls them), so the engine itself refuses — whoever calls it. A refusal is a business
- * rule (`rule-refused`), not a form problem: it names the rule, its numbers and the case in the way.
+ * The certification start rules, checked when a case opens (the region validator's START_RULES), so
+ * the engine refuses whoever calls it.
  *
  * seed 000 §七: a farm whose certification was revoked "1年内不得再次申报"; one open certification per farm.
  */

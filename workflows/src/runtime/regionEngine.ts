@@ -29,7 +29,7 @@ import { isRegionId, parametersInForce, parameterVersion, regionProfile, runsLif
 import { LIFECYCLE_IDS, type LifecycleId, type RegionId } from '../regions/types.js';
 import { qualificationStartRefusal } from './oneApplicationPerYear.js';
 import { certificationStartRefusal } from './reapplicationBan.js';
-import { refusalError } from './startRefusal.js';
+import { refusalError, type StartRefusal } from './startRefusal.js';
 
 /** The workflow definitions a region runs (all regions share the same definitions). */
 export function workflowsFor(region: string): WorkflowDefinition[] {
@@ -59,6 +59,22 @@ function sharedFormValidator() {
   return (formValidator ??= createEngineValidator(({ form, region }) => (isRegionId(region) ? resolvedFormsOf(region).get(form.id) : undefined)));
 }
 
+/** What a start rule is given: the store to look for other cases, who opens which case, and when. */
+interface StartRuleInput {
+  store: Store;
+  region: string;
+  subject: string;
+  data: Record<string, unknown>;
+  now: number;
+  calendar: BusinessCalendar;
+}
+
+/** The start rules that need other cases, by lifecycle; a lifecycle without one starts freely. */
+const START_RULES: Partial<Record<LifecycleId, (input: StartRuleInput) => Promise<StartRefusal | null>>> = {
+  certification: ({ store, region, subject, now, calendar }) => certificationStartRefusal(store, { region, subject }, now, calendar),
+  qualificationReview: ({ store, region, subject, data }) => qualificationStartRefusal(store, { region, subject }, data.year),
+};
+
 const issue = (message: string, messageZh: string) => ({ ok: false as const, issues: [{ path: '', message, messageZh }] });
 
 /**
@@ -83,12 +99,7 @@ export function createRegionValidator(options: RegionEngineOptions & { clock: Cl
     if (eventType === 'start') {
       const inForce = parametersInForce(region, options.clock.now()).id;
       if (pinned !== inForce) return issue(`a new case must pin the parameters in force (${inForce}), not ${pinned}`, `新案件须使用现行参数版本 ${inForce}，而不是 ${pinned}`);
-      const refusal =
-        workflowId === 'certification'
-          ? await certificationStartRefusal(options.store, { region, subject }, options.clock.now(), options.calendar)
-          : workflowId === 'qualificationReview'
-            ? await qualificationStartRefusal(options.store, { region, subject }, data.year)
-            : null;
+      const refusal = await START_RULES[workflowId as LifecycleId]?.({ store: options.store, region, subject, data, now: options.clock.now(), calendar: options.calendar });
       // A business rule, not a form problem: the engine passes this error on as it is.
       if (refusal) throw refusalError(refusal);
     }
